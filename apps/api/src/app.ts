@@ -1,0 +1,63 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import type { AppContext } from './context';
+import { AppError, ERROR_CODES, problemResponse, toAppError } from './errors';
+import { requestLog } from './middleware/request-log';
+import { healthRoutes } from './routes/health';
+import { rubricRoutes } from './routes/rubrics';
+import { serveWebApp } from './web-app';
+
+/** A request id the client sent is kept only when it is short and plain. */
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
+const MAX_JSON_BODY = 1024 * 1024;
+
+/** The API's routes, one sub-app per resource. Its type drives the web app's client. */
+function apiRoutes(ctx: AppContext) {
+  return new Hono()
+    .use(bodyLimit({ maxSize: MAX_JSON_BODY }))
+    .route('/health', healthRoutes(ctx))
+    .route('/rubrics', rubricRoutes(ctx));
+}
+
+export type AppType = ReturnType<typeof apiRoutes>;
+
+/** Builds the whole HTTP app: the API under /api and, when built, the web app. */
+export function createApp(ctx: AppContext) {
+  const app = new Hono();
+  app.use(
+    requestId({ generator: () => crypto.randomUUID() }),
+    async (c, next) => {
+      // Keep a sane client-supplied id so a support request can be traced end to end.
+      const incoming = c.req.header('x-request-id');
+      if (incoming && REQUEST_ID.test(incoming)) c.set('requestId', incoming);
+      await next();
+      c.header('X-Request-Id', c.get('requestId'));
+    },
+    requestLog(ctx.logger),
+  );
+  app.route('/api', apiRoutes(ctx));
+  app.all('/api/*', (c) =>
+    problemResponse(
+      c,
+      new AppError(
+        ERROR_CODES.routeNotFound,
+        404,
+        'No such endpoint',
+        `${c.req.method} ${c.req.path}`,
+      ),
+    ),
+  );
+  if (ctx.config.webDist) serveWebApp(app, ctx.config.webDist);
+  app.notFound((c) =>
+    problemResponse(c, new AppError(ERROR_CODES.routeNotFound, 404, 'Not found', c.req.path)),
+  );
+  app.onError((err, c) => {
+    const appError = toAppError(err);
+    if (appError.status >= 500) {
+      ctx.logger.error({ err, requestId: c.get('requestId') }, 'unhandled error');
+    }
+    return problemResponse(c, appError);
+  });
+  return app;
+}

@@ -1,0 +1,82 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Thrown when the environment holds a value Elevate cannot run with. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATA_DIR: z.string().min(1).default('./data'),
+  /** `sqlite:relative/or/absolute.db`, a plain file path, or `postgres://...`. */
+  DATABASE_URL: z.string().min(1).optional(),
+  STORAGE_DRIVER: z.enum(['local']).default('local'),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  /** Where the built web app is; served by the API in production (one process, one port). */
+  WEB_DIST: z.string().min(1).optional(),
+  /** How long SIGTERM waits for in-flight requests before closing connections, in ms. */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+});
+
+export type DatabaseConfig =
+  | { readonly dialect: 'sqlite'; readonly file: string }
+  | { readonly dialect: 'postgres'; readonly url: string };
+
+export interface Config {
+  readonly env: 'development' | 'production' | 'test';
+  readonly host: string;
+  readonly port: number;
+  readonly dataDir: string;
+  readonly database: DatabaseConfig;
+  readonly storage: { readonly driver: 'local'; readonly root: string };
+  readonly logLevel: (typeof LOG_LEVELS)[number];
+  readonly webDist: string | undefined;
+  readonly shutdownGraceMs: number;
+}
+
+/**
+ * Reads the environment once. Empty strings count as unset so that `PORT= npm start`
+ * means "the default", not "port 0".
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map(
+      (issue) => `  ${issue.path.join('.') || '(environment)'}: ${issue.message}`,
+    );
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.DATA_DIR);
+  return {
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    dataDir,
+    database: parseDatabaseUrl(e.DATABASE_URL, dataDir),
+    storage: { driver: e.STORAGE_DRIVER, root: path.join(dataDir, 'media') },
+    logLevel: e.LOG_LEVEL,
+    webDist: e.WEB_DIST ? path.resolve(e.WEB_DIST) : undefined,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+  };
+}
+
+function parseDatabaseUrl(url: string | undefined, dataDir: string): DatabaseConfig {
+  if (!url) return { dialect: 'sqlite', file: path.join(dataDir, 'elevate.sqlite') };
+  if (/^postgres(ql)?:\/\//.test(url)) return { dialect: 'postgres', url };
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url) && !url.startsWith('sqlite:')) {
+    throw new ConfigError(
+      `Invalid configuration:\n  DATABASE_URL: expected postgres://..., sqlite:FILE or a file path, got "${url.split(':')[0]}:"`,
+    );
+  }
+  const file = url.replace(/^sqlite:(\/\/)?/, '');
+  return { dialect: 'sqlite', file: path.resolve(dataDir, file) };
+}

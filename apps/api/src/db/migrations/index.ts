@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as m20261122T0900 from './2026-11-22T0900-rubrics';
+
+/**
+ * Every migration, keyed by its dated name (Kysely runs them in key order). Listed
+ * statically rather than read from the folder so the bundled server carries them.
+ */
+export const migrations: Record<string, Migration> = {
+  '2026-11-22T0900-rubrics': m20261122T0900,
+};

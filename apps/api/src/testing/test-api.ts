@@ -1,0 +1,32 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { createApp } from '../app';
+import { loadConfig } from '../config';
+import { type AppContext, createContext } from '../context';
+
+export interface TestApi {
+  app: ReturnType<typeof createApp>;
+  ctx: AppContext;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+/**
+ * A real API on a real, migrated SQLite file and local-disk store in a fresh temporary
+ * data directory: what integration tests (and the web app's component tests) talk to.
+ */
+export async function createTestApi(env: Record<string, string> = {}): Promise<TestApi> {
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'elevate-test-'));
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir, ...env });
+  const ctx = await createContext(config);
+  return {
+    app: createApp(ctx),
+    ctx,
+    dataDir,
+    async close() {
+      await ctx.close();
+      await fs.rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}

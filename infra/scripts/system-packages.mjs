@@ -1,0 +1,35 @@
+// Debian packages the test suites drive for real (a browser now; ffmpeg, Ceph RADOS
+// Gateway and PostgreSQL as the suites that need them arrive). Installed only when missing.
+import { spawnSync } from 'node:child_process';
+
+/** The command whose presence shows each package is installed. */
+const PROBES = {
+  chromium: 'chromium',
+  ffmpeg: 'ffmpeg',
+  radosgw: 'radosgw',
+  'ceph-mon': 'ceph-mon',
+  'ceph-osd': 'ceph-osd',
+  postgresql: '/usr/lib/postgresql',
+};
+
+function present(pkg) {
+  const probe = PROBES[pkg] ?? pkg;
+  if (probe.startsWith('/')) return spawnSync('test', ['-e', probe]).status === 0;
+  return spawnSync('sh', ['-c', `command -v ${probe}`], { stdio: 'ignore' }).status === 0;
+}
+
+export function ensureSystemPackages(packages, log) {
+  const missing = packages.filter((pkg) => !present(pkg));
+  if (missing.length === 0) return;
+  if (process.getuid?.() !== 0) {
+    throw new Error(
+      `missing system packages: ${missing.join(' ')} (install them with apt-get as root)`,
+    );
+  }
+  log(`installing system packages: ${missing.join(' ')}`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  for (const args of [['update'], ['install', '-y', ...missing]]) {
+    const r = spawnSync('apt-get', args, { stdio: 'inherit', env });
+    if (r.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed`);
+  }
+}

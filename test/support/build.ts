@@ -1,0 +1,15 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** Vitest global setup: build the web app and the API bundle once for every journey. */
+export default function buildApps(): void {
+  const result = spawnSync(
+    'pnpm',
+    ['--filter', '@elevate/web', '--filter', '@elevate/api', 'run', 'build'],
+    { cwd: repoRoot, stdio: 'inherit' },
+  );
+  if (result.status !== 0) throw new Error('building the apps for the e2e suite failed');
+}
