@@ -25,17 +25,17 @@ describe('rubric browser, served by the API from one port', () => {
       .getByRole('link', { name: /rubric/i })
       .first()
       .click();
-    await page
-      .getByRole('link', { name: /Mathematical Quality of Instruction/ })
-      .first()
-      .click();
+    // The list also links out to the rubric's public page: pick the in-app link.
+    await page.locator('main a[href="/rubrics/mqi-4pt"]').first().click();
     await expect
       .poll(() =>
-        page.getByRole('heading', { name: 'Common Core Aligned Student Practices' }).count(),
+        page
+          .getByRole('heading', { level: 2, name: 'Common Core Aligned Student Practices' })
+          .count(),
       )
       .toBe(1);
     for (const domain of ['Richness of the Mathematics', 'Errors and Imprecision']) {
-      expect(await page.getByRole('heading', { name: domain }).count()).toBe(1);
+      expect(await page.getByRole('heading', { level: 2, name: domain }).count()).toBe(1);
     }
     const text = await page.locator('main').textContent();
     expect(text).toContain('STEXPL');

@@ -19,6 +19,26 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   /** Where the built web app is; served by the API in production (one process, one port). */
   WEB_DIST: z.string().min(1).optional(),
+  /** The address users reach Elevate at (links in emails, cookie security, origin checks). */
+  PUBLIC_URL: z.url().optional(),
+  /** Signs session cookies; when unset, one is generated once and kept in DATA_DIR. */
+  AUTH_SECRET: z.string().min(32, 'use at least 32 characters').optional(),
+  /** A session unused this long ends (sliding). */
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(60 * 24 * 30)
+    .default(60 * 12),
+  /** A session ends this long after sign-in, however active. */
+  SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(24 * 14),
+  /** Seed a demo program (admin, coach, two teachers) on first start. */
+  DEMO: z.enum(['on', 'off']).default('off'),
   /** How long SIGTERM waits for in-flight requests before closing connections, in ms. */
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
 });
@@ -37,6 +57,11 @@ export interface Config {
   readonly logLevel: (typeof LOG_LEVELS)[number];
   readonly webDist: string | undefined;
   readonly shutdownGraceMs: number;
+  /** Empty when unset: origins are then judged against the request's own host. */
+  readonly publicUrl: string | undefined;
+  readonly authSecret: string | undefined;
+  readonly session: { readonly idleSeconds: number; readonly maxSeconds: number };
+  readonly demo: boolean;
 }
 
 /**
@@ -66,6 +91,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     webDist: e.WEB_DIST ? path.resolve(e.WEB_DIST) : undefined,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
+    authSecret: e.AUTH_SECRET,
+    session: { idleSeconds: e.SESSION_IDLE_MINUTES * 60, maxSeconds: e.SESSION_MAX_HOURS * 3600 },
+    demo: e.DEMO === 'on',
   };
 }
 

@@ -1,6 +1,28 @@
+import type {
+  AuditEventTable,
+  AuthAccountTable,
+  AuthSessionTable,
+  AuthUserTable,
+  AuthVerificationTable,
+  CaseloadTable,
+  InvitationTable,
+  OutboxTable,
+  ProgramTable,
+  RateLimitTable,
+} from './account.table';
 import type { RubricTable } from './rubric.table';
 
 /** Every table Kysely may touch. Repositories are the only importers of this type. */
 export interface Database {
   rubric: RubricTable;
+  program: ProgramTable;
+  auth_user: AuthUserTable;
+  auth_session: AuthSessionTable;
+  auth_account: AuthAccountTable;
+  auth_verification: AuthVerificationTable;
+  caseload: CaseloadTable;
+  invitation: InvitationTable;
+  outbox: OutboxTable;
+  audit_event: AuditEventTable;
+  rate_limit: RateLimitTable;
 }

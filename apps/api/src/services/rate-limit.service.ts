@@ -1,0 +1,48 @@
+import { AppError } from '../errors';
+import type { RateLimitRepository } from '../repositories/rate-limit.repository';
+
+export interface LimitRule {
+  key: string;
+  limit: number;
+  windowSeconds: number;
+}
+
+/** Abuse limits for sign-in and password reset, per account and per address. */
+export const AUTH_LIMITS = {
+  signInPerAccount: { limit: 8, windowSeconds: 15 * 60 },
+  signInPerAddress: { limit: 40, windowSeconds: 15 * 60 },
+  resetPerAccount: { limit: 3, windowSeconds: 60 * 60 },
+  resetPerAddress: { limit: 15, windowSeconds: 60 * 60 },
+  invitationPerAddress: { limit: 30, windowSeconds: 15 * 60 },
+} as const;
+
+export class RateLimitService {
+  constructor(private readonly counters: RateLimitRepository) {}
+
+  /** Counts a hit against every rule; throws 429 when any is over its limit. */
+  async consume(rules: LimitRule[], now = Date.now()): Promise<void> {
+    let retryAfter = 0;
+    for (const rule of rules) {
+      const windowMs = rule.windowSeconds * 1000;
+      const windowStart = Math.floor(now / windowMs) * windowMs;
+      const count = await this.counters.hit(rule.key, windowStart);
+      if (count > rule.limit) {
+        retryAfter = Math.max(retryAfter, Math.ceil((windowStart + windowMs - now) / 1000));
+      }
+    }
+    if (retryAfter > 0) {
+      const minutes = Math.max(1, Math.ceil(retryAfter / 60));
+      const error = new AppError(
+        'rate_limited',
+        429,
+        'Too many attempts',
+        `For your account's safety, please wait about ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`,
+      );
+      throw Object.assign(error, { retryAfter });
+    }
+  }
+
+  clear(key: string): Promise<void> {
+    return this.counters.clear(key);
+  }
+}
