@@ -85,9 +85,12 @@ function build() {
 async function start() {
   install();
   build();
+  // `npm start` shows a working demo unless asked not to (`npm start -- --no-demo`).
+  const demo = process.argv.includes('--no-demo') ? 'off' : 'on';
   const env = {
     NODE_ENV: 'production',
     WEB_DIST: path.join(root, 'apps/web/dist'),
+    DEMO: demo,
     ...process.env,
   };
   const child = spawn(

@@ -2,8 +2,20 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import type { AppContext } from './context';
+import type { AppEnv } from './env';
 import { AppError, ERROR_CODES, problemResponse, toAppError } from './errors';
+import { clientAddress, csrfGuard, securityHeaders } from './middleware/protect';
 import { requestLog } from './middleware/request-log';
+import { sessionMiddleware } from './middleware/session';
+import {
+  auditRoutes,
+  caseloadRoutes,
+  invitationRoutes,
+  meRoutes,
+  outboxRoutes,
+  userRoutes,
+} from './routes/account';
+import { authRoutes } from './routes/auth';
 import { healthRoutes } from './routes/health';
 import { rubricRoutes } from './routes/rubrics';
 import { serveWebApp } from './web-app';
@@ -14,9 +26,18 @@ const MAX_JSON_BODY = 1024 * 1024;
 
 /** The API's routes, one sub-app per resource. Its type drives the web app's client. */
 function apiRoutes(ctx: AppContext) {
-  return new Hono()
+  return new Hono<AppEnv>()
     .use(bodyLimit({ maxSize: MAX_JSON_BODY }))
+    .use(csrfGuard(ctx.config.publicUrl))
+    .use(sessionMiddleware(ctx.auth, ctx.config.session.maxSeconds))
     .route('/health', healthRoutes(ctx))
+    .route('/auth', authRoutes(ctx))
+    .route('/me', meRoutes(ctx))
+    .route('/invitations', invitationRoutes(ctx))
+    .route('/users', userRoutes(ctx))
+    .route('/caseloads', caseloadRoutes(ctx))
+    .route('/outbox', outboxRoutes(ctx))
+    .route('/audit', auditRoutes(ctx))
     .route('/rubrics', rubricRoutes(ctx));
 }
 
@@ -24,8 +45,10 @@ export type AppType = ReturnType<typeof apiRoutes>;
 
 /** Builds the whole HTTP app: the API under /api and, when built, the web app. */
 export function createApp(ctx: AppContext) {
-  const app = new Hono();
+  const app = new Hono<AppEnv>();
   app.use(
+    securityHeaders([]),
+    clientAddress(ctx.config.trustedProxies),
     requestId({ generator: () => crypto.randomUUID() }),
     async (c, next) => {
       // Keep a sane client-supplied id so a support request can be traced end to end.

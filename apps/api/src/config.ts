@@ -37,6 +37,8 @@ const envSchema = z.object({
     .min(1)
     .max(24 * 90)
     .default(24 * 14),
+  /** Comma-separated addresses of reverse proxies whose X-Forwarded-For is believed. */
+  TRUSTED_PROXIES: z.string().default(''),
   /** Seed a demo program (admin, coach, two teachers) on first start. */
   DEMO: z.enum(['on', 'off']).default('off'),
   /** How long SIGTERM waits for in-flight requests before closing connections, in ms. */
@@ -62,6 +64,7 @@ export interface Config {
   readonly authSecret: string | undefined;
   readonly session: { readonly idleSeconds: number; readonly maxSeconds: number };
   readonly demo: boolean;
+  readonly trustedProxies: readonly string[];
 }
 
 /**
@@ -95,6 +98,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     authSecret: e.AUTH_SECRET,
     session: { idleSeconds: e.SESSION_IDLE_MINUTES * 60, maxSeconds: e.SESSION_MAX_HOURS * 3600 },
     demo: e.DEMO === 'on',
+    trustedProxies: e.TRUSTED_PROXIES.split(',')
+      .map((p) => p.trim())
+      .filter(Boolean),
   };
 }
 

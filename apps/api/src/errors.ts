@@ -24,6 +24,8 @@ export interface ProblemField {
 /** The one error type of the API; `onError` renders it as application/problem+json. */
 export class AppError extends Error {
   override name = 'AppError';
+  /** Extra response headers, e.g. Retry-After on a 429. */
+  headers: Record<string, string> = {};
   constructor(
     readonly code: ErrorCode,
     readonly status: ContentfulStatusCode,
@@ -71,6 +73,7 @@ export function problemResponse(c: Context, error: AppError): Response {
     ...(error.errors?.length ? { errors: error.errors } : {}),
   };
   return c.body(JSON.stringify(body), error.status, {
+    ...error.headers,
     'Content-Type': 'application/problem+json; charset=utf-8',
   });
 }

@@ -2,12 +2,14 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { createContext } from './context';
+import { runFirstRun } from './first-run';
 import { createLogger } from './logger';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const ctx = await createContext(config, logger);
+  await runFirstRun(ctx, logger);
   const app = createApp(ctx);
 
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {

@@ -2,12 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Hono } from 'hono';
+import type { AppEnv } from './env';
 
 /**
  * Serves the built web app from the API's own port: hashed assets are cached for a year,
  * and any other non-API path gets index.html so the client router can take it.
  */
-export function serveWebApp(app: Hono, distDir: string): void {
+export function serveWebApp(app: Hono<AppEnv>, distDir: string): void {
   const indexFile = path.join(distDir, 'index.html');
   if (!fs.existsSync(indexFile)) {
     throw new Error(`WEB_DIST is set to ${distDir} but it holds no index.html; build the web app.`);

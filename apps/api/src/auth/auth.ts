@@ -65,7 +65,13 @@ export function createAuth({ config, db, secret, mailer }: AuthDeps) {
       maxPasswordLength: 200,
       resetPasswordTokenExpiresIn: 60 * 60,
       revokeSessionsOnPasswordReset: true,
-      sendResetPassword: async ({ user, url }) => {
+      // Our own link to the web app's reset page (the library's points at its redirect
+      // endpoint); its origin is the public URL, or the one the request came to.
+      sendResetPassword: async ({ user, token }, request) => {
+        const origin =
+          config.publicUrl ??
+          (request ? new URL(request.url).origin : `http://${config.host}:${config.port}`);
+        const url = `${origin}/reset-password?token=${encodeURIComponent(token)}`;
         await mailer.send({
           programId: (user as { programId?: string }).programId ?? null,
           to: user.email,

@@ -24,6 +24,17 @@ export class RateLimitRepository {
     return Number(row.count);
   }
 
+  /** The count in the given window, without counting a hit. */
+  async count(key: string, windowStart: number): Promise<number> {
+    const row = await this.db
+      .selectFrom('rate_limit')
+      .select('count')
+      .where('key', '=', key)
+      .where('window_start', '=', windowStart)
+      .executeTakeFirst();
+    return row ? Number(row.count) : 0;
+  }
+
   async clear(key: string): Promise<void> {
     await this.db.deleteFrom('rate_limit').where('key', '=', key).execute();
   }

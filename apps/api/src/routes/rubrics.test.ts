@@ -1,17 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, expectProblem } from '../testing/request';
-import { createTestApi, type TestApi } from '../testing/test-api';
+import type { Agent } from '../testing/agent';
+import { expectProblem } from '../testing/request';
+import { createWorld, type World } from '../testing/world';
 
-let api: TestApi;
+let world: World;
+let teacher: Agent;
 beforeAll(async () => {
-  api = await createTestApi();
+  world = await createWorld();
+  teacher = world.as('teacherOwner');
 });
-afterAll(() => api.close());
+afterAll(() => world.api.close());
 
 describe('GET /api/rubrics', () => {
+  it('is for signed-in users only', async () => {
+    const { res, body } = await world.as('anonymous').call('GET', '/api/rubrics', 401);
+    expectProblem(res, body, 'unauthenticated');
+  });
+
   it('lists the built-in MQI rubric with its counts', async () => {
-    const { body } = await call<{ items: Array<Record<string, unknown>> }>(
-      api.app,
+    const { body } = await teacher.call<{ items: Array<Record<string, unknown>> }>(
       'GET',
       '/api/rubrics',
       200,
@@ -22,15 +29,14 @@ describe('GET /api/rubrics', () => {
   });
 
   it('also lists a rubric a program loaded into the database', async () => {
-    const { body: mqi } = await call<Record<string, unknown>>(
-      api.app,
+    const { body: mqi } = await teacher.call<Record<string, unknown>>(
       'GET',
       '/api/rubrics/mqi-4pt',
       200,
     );
     const loaded = { ...mqi, id: 'district-framework', name: 'District framework' };
     const now = new Date().toISOString();
-    await api.ctx.db
+    await world.api.ctx.db
       .insertInto('rubric')
       .values({
         id: 'district-framework',
@@ -41,8 +47,7 @@ describe('GET /api/rubrics', () => {
         updated_at: now,
       })
       .execute();
-    const { body } = await call<{ items: Array<{ id: string; builtIn: boolean }> }>(
-      api.app,
+    const { body } = await teacher.call<{ items: Array<{ id: string; builtIn: boolean }> }>(
       'GET',
       '/api/rubrics',
       200,
@@ -51,17 +56,17 @@ describe('GET /api/rubrics', () => {
       ['mqi-4pt', true],
       ['district-framework', false],
     ]);
-    await call(api.app, 'GET', '/api/rubrics/district-framework', 200);
+    await teacher.call('GET', '/api/rubrics/district-framework', 200);
   });
 });
 
 describe('GET /api/rubrics/:id', () => {
   it('returns the whole MQI document: domains, codes, scales, attribution', async () => {
-    const { body } = await call<{
+    const { body } = await teacher.call<{
       domains: Array<{ id: string }>;
       codes: Array<{ id: string; kind: string }>;
       attribution: { licence: string };
-    }>(api.app, 'GET', '/api/rubrics/mqi-4pt', 200);
+    }>('GET', '/api/rubrics/mqi-4pt', 200);
     expect(body.domains.map((d) => d.id)).toEqual(['RICH', 'WWSM', 'ERR', 'CCASP']);
     expect(body.codes.filter((c) => c.kind === 'whole-lesson')).toHaveLength(10);
     expect(body.codes.find((c) => c.id === 'STEXPL')).toBeDefined();
@@ -69,12 +74,12 @@ describe('GET /api/rubrics/:id', () => {
   });
 
   it('answers an unknown rubric with a 404 problem', async () => {
-    const { res, body } = await call(api.app, 'GET', '/api/rubrics/no-such-rubric', 404);
+    const { res, body } = await teacher.call('GET', '/api/rubrics/no-such-rubric', 404);
     expectProblem(res, body, 'not_found');
   });
 
   it('answers a malformed id with a 422 problem naming the parameter', async () => {
-    const { res, body } = await call(api.app, 'GET', '/api/rubrics/%20bad%20id', 422);
+    const { res, body } = await teacher.call('GET', '/api/rubrics/%20bad%20id', 422);
     expectProblem(res, body, 'validation_failed');
     expect(body).toMatchObject({ errors: [expect.objectContaining({ path: '$.id' })] });
   });
@@ -82,14 +87,13 @@ describe('GET /api/rubrics/:id', () => {
 
 describe('POST /api/rubrics/validate', () => {
   it('accepts a valid rubric file', async () => {
-    const { body: mqi } = await call(api.app, 'GET', '/api/rubrics/mqi-4pt', 200);
-    const { body } = await call(api.app, 'POST', '/api/rubrics/validate', 200, { json: mqi });
+    const { body: mqi } = await teacher.call('GET', '/api/rubrics/mqi-4pt', 200);
+    const { body } = await teacher.call('POST', '/api/rubrics/validate', 200, { json: mqi });
     expect(body).toMatchObject({ valid: true, rubric: { id: 'mqi-4pt' } });
   });
 
   it('reports every problem of a bad rubric file with its JSON path', async () => {
-    const { res, body } = await call<{ errors: Array<{ path: string }> }>(
-      api.app,
+    const { res, body } = await teacher.call<{ errors: Array<{ path: string }> }>(
       'POST',
       '/api/rubrics/validate',
       422,
@@ -101,7 +105,7 @@ describe('POST /api/rubrics/validate', () => {
   });
 
   it('refuses malformed JSON with a 400 problem', async () => {
-    const { res, body } = await call(api.app, 'POST', '/api/rubrics/validate', 400, {
+    const { res, body } = await teacher.call('POST', '/api/rubrics/validate', 400, {
       body: '{"id": ',
       headers: { 'content-type': 'application/json' },
     });
@@ -109,7 +113,7 @@ describe('POST /api/rubrics/validate', () => {
   });
 
   it('refuses a body that is not JSON with a 415 problem', async () => {
-    const { res, body } = await call(api.app, 'POST', '/api/rubrics/validate', 415, {
+    const { res, body } = await teacher.call('POST', '/api/rubrics/validate', 415, {
       body: 'id=x',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
     });
@@ -117,7 +121,7 @@ describe('POST /api/rubrics/validate', () => {
   });
 
   it('refuses a body over the size limit with a 413 problem', async () => {
-    const { res, body } = await call(api.app, 'POST', '/api/rubrics/validate', 413, {
+    const { res, body } = await teacher.call('POST', '/api/rubrics/validate', 413, {
       body: `{"pad":"${'x'.repeat(1024 * 1024 + 10)}"}`,
       headers: { 'content-type': 'application/json' },
     });

@@ -16,8 +16,11 @@ export interface TestApi {
  * A real API on a real, migrated SQLite file and local-disk store in a fresh temporary
  * data directory: what integration tests (and the web app's component tests) talk to.
  */
-export async function createTestApi(env: Record<string, string> = {}): Promise<TestApi> {
-  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'elevate-test-'));
+export async function createTestApi(
+  env: Record<string, string> = {},
+  existingDataDir?: string,
+): Promise<TestApi> {
+  const dataDir = existingDataDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'elevate-test-')));
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir, ...env });
   const ctx = await createContext(config);
   return {

@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import { createWorld, PERSONAS, type Persona, TEST_PASSWORD, type World } from './testing/world';
+
+/**
+ * Every route of the API x every persona -> the status it must answer. The routes come
+ * from the app's own route table: a route with no row here fails the test, so a new
+ * endpoint cannot ship without someone deciding who may call it.
+ */
+
+type Expect = Record<Persona, number>;
+interface RouteCase {
+  path: (w: World) => string;
+  body?: (w: World) => unknown;
+  expect: Expect;
+}
+
+const all = (status: number): Expect =>
+  Object.fromEntries(PERSONAS.map((p) => [p, status])) as Expect;
+const signedIn = (status: number): Expect => ({ ...all(status), anonymous: 401 });
+/** Program admin only; another program's admin sees a 404 for our users. */
+const adminOnly = (ok: number, foreign: number): Expect => ({
+  anonymous: 401,
+  teacherOwner: 403,
+  otherTeacher: 403,
+  coach: 403,
+  otherCoach: 403,
+  admin: ok,
+  foreignAdmin: foreign,
+});
+
+const MATRIX: Record<string, RouteCase> = {
+  'GET /api/health': { path: () => '/api/health', expect: all(200) },
+  'POST /api/auth/sign-in/email': {
+    path: () => '/api/auth/sign-in/email',
+    body: (w) => ({ email: w.users.teacherOwner.email, password: TEST_PASSWORD }),
+    expect: all(200),
+  },
+  'POST /api/auth/sign-out': { path: () => '/api/auth/sign-out', expect: all(200) },
+  'GET /api/auth/get-session': { path: () => '/api/auth/get-session', expect: all(200) },
+  'POST /api/auth/request-password-reset': {
+    path: () => '/api/auth/request-password-reset',
+    body: (w) => ({ email: w.users.otherTeacher.email, redirectTo: '/reset-password' }),
+    expect: all(200),
+  },
+  'GET /api/auth/reset-password/:token': {
+    path: () => '/api/auth/reset-password/not-a-real-token?callbackURL=%2Freset-password',
+    expect: all(302),
+  },
+  'POST /api/auth/reset-password': {
+    path: () => '/api/auth/reset-password',
+    body: () => ({ token: 'not-a-real-token', newPassword: 'a new password 123' }),
+    expect: all(400),
+  },
+  'POST /api/auth/change-password': {
+    path: () => '/api/auth/change-password',
+    body: () => ({ currentPassword: TEST_PASSWORD, newPassword: 'a new password 123' }),
+    expect: signedIn(200),
+  },
+  'GET /api/me': { path: () => '/api/me', expect: signedIn(200) },
+  'PATCH /api/me': {
+    path: () => '/api/me',
+    body: () => ({ timeZone: 'Europe/Paris' }),
+    expect: signedIn(200),
+  },
+  'GET /api/invitations/:token': {
+    path: (w) => `/api/invitations/${w.invitationToken}`,
+    expect: all(200),
+  },
+  'POST /api/invitations/:token/accept': {
+    path: (w) => `/api/invitations/${w.invitationToken}/accept`,
+    body: () => ({ name: 'Nia New', password: 'a fine password 1' }),
+    expect: all(200),
+  },
+  'GET /api/users': { path: () => '/api/users', expect: adminOnly(200, 200) },
+  'POST /api/users': {
+    path: () => '/api/users',
+    body: () => ({ email: 'another@north.test', name: 'Ann Other', role: 'coach' }),
+    expect: adminOnly(201, 201),
+  },
+  'PATCH /api/users/:id': {
+    path: (w) => `/api/users/${w.users.otherTeacher.id}`,
+    body: () => ({ role: 'coach' }),
+    expect: adminOnly(200, 404),
+  },
+  'POST /api/users/:id/deactivate': {
+    path: (w) => `/api/users/${w.users.otherTeacher.id}/deactivate`,
+    expect: adminOnly(200, 404),
+  },
+  'POST /api/users/:id/reactivate': {
+    path: (w) => `/api/users/${w.users.otherTeacher.id}/reactivate`,
+    expect: adminOnly(200, 404),
+  },
+  'POST /api/users/:id/resend-invitation': {
+    path: (w) => `/api/users/${w.users.invitee.id}/resend-invitation`,
+    expect: adminOnly(200, 404),
+  },
+  'GET /api/caseloads': {
+    path: () => '/api/caseloads',
+    expect: { ...adminOnly(200, 200), coach: 200, otherCoach: 200 },
+  },
+  'PUT /api/caseloads/:teacherId': {
+    path: (w) => `/api/caseloads/${w.users.teacherOwner.id}`,
+    body: (w) => ({ coachId: w.users.otherCoach.id }),
+    expect: adminOnly(200, 404),
+  },
+  'GET /api/outbox': { path: () => '/api/outbox', expect: adminOnly(200, 200) },
+  'GET /api/audit': { path: () => '/api/audit', expect: adminOnly(200, 200) },
+  'GET /api/rubrics': { path: () => '/api/rubrics', expect: signedIn(200) },
+  'POST /api/rubrics/validate': {
+    path: () => '/api/rubrics/validate',
+    body: () => ({ id: 'x' }),
+    expect: signedIn(422),
+  },
+  'GET /api/rubrics/:id': { path: () => '/api/rubrics/mqi-4pt', expect: signedIn(200) },
+};
+
+async function routeTable(): Promise<string[]> {
+  const world = await createWorld();
+  const keys = world.api.app.routes
+    .filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/'))
+    .map((r) => `${r.method} ${r.path}`);
+  await world.api.close();
+  return [...new Set(keys)];
+}
+
+const routes = await routeTable();
+
+describe('authorization matrix', () => {
+  it('has an expectation for every route the API serves, and no stale ones', () => {
+    expect(routes.filter((r) => !(r in MATRIX))).toEqual([]);
+    expect(Object.keys(MATRIX).filter((r) => !routes.includes(r))).toEqual([]);
+  });
+
+  describe.each(routes.filter((r) => r in MATRIX))('%s', (route) => {
+    const spec = MATRIX[route] as RouteCase;
+    const method = route.split(' ')[0] as string;
+    it.each(PERSONAS)('as %s', async (persona) => {
+      // A fresh copy of the world for each call: one persona's change never leaks into another's.
+      const world = await createWorld();
+      try {
+        const body = spec.body?.(world);
+        await world.as(persona).call(method, spec.path(world), spec.expect[persona], {
+          ...(body !== undefined ? { json: body } : {}),
+        });
+      } finally {
+        await world.api.close();
+      }
+    });
+  });
+});

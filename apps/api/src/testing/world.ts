@@ -1,0 +1,116 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Role } from '../domain/account';
+import { Agent } from './agent';
+import { createTestApi, type TestApi } from './test-api';
+
+export const TEST_PASSWORD = 'correct horse battery';
+const AUTH_SECRET = 'test-secret-that-is-long-enough-0123456789';
+
+export const PERSONAS = [
+  'anonymous',
+  'teacherOwner',
+  'otherTeacher',
+  'coach',
+  'otherCoach',
+  'admin',
+  'foreignAdmin',
+] as const;
+export type Persona = (typeof PERSONAS)[number];
+
+/** Facts about a seeded world that tests refer to by name. */
+export interface WorldFacts {
+  programId: string;
+  foreignProgramId: string;
+  users: Record<Exclude<Persona, 'anonymous'> | 'invitee', { id: string; email: string }>;
+  cookies: Record<Exclude<Persona, 'anonymous'>, string>;
+  invitationToken: string;
+}
+
+let template: { dir: string; facts: WorldFacts } | undefined;
+
+/**
+ * Two programs: one with an admin, two coaches each with a teacher, and an invited
+ * user; another with its own admin. Every persona is signed in. Built once per test
+ * file, then copied file-wise for each test that wants a fresh one.
+ */
+async function buildTemplate(): Promise<{ dir: string; facts: WorldFacts }> {
+  const api = await createTestApi({ AUTH_SECRET });
+  const { setup } = api.ctx.services;
+  const mk = async (programId: string, role: Role, email: string, name: string) => ({
+    id: await setup.createAccount(programId, { email, name, role, password: TEST_PASSWORD }),
+    email,
+  });
+  const { program, adminId } = await setup.createProgramWithAdmin('North District', {
+    email: 'admin@north.test',
+    name: 'Nora Admin',
+    password: TEST_PASSWORD,
+  });
+  const foreign = await setup.createProgramWithAdmin('South District', {
+    email: 'admin@south.test',
+    name: 'Sam Admin',
+    password: TEST_PASSWORD,
+  });
+  const users = {
+    admin: { id: adminId, email: 'admin@north.test' },
+    foreignAdmin: { id: foreign.adminId, email: 'admin@south.test' },
+    coach: await mk(program.id, 'coach', 'coach@north.test', 'Cole Coach'),
+    otherCoach: await mk(program.id, 'coach', 'coach2@north.test', 'Cat Coach'),
+    teacherOwner: await mk(program.id, 'teacher', 'teacher@north.test', 'Tina Teacher'),
+    otherTeacher: await mk(program.id, 'teacher', 'teacher2@north.test', 'Tom Teacher'),
+  };
+  const caseloads = api.ctx.repositories.caseloads;
+  for (const [coach, teacher] of [
+    ['coach', 'teacherOwner'],
+    ['otherCoach', 'otherTeacher'],
+  ] as const) {
+    await caseloads.assign({
+      programId: program.id,
+      coachId: users[coach].id,
+      teacherId: users[teacher].id,
+      assignedBy: adminId,
+    });
+  }
+  const cookies = {} as WorldFacts['cookies'];
+  for (const [persona, user] of Object.entries(users)) {
+    const agent = await new Agent(api.app).signIn(user.email, TEST_PASSWORD);
+    cookies[persona as keyof typeof cookies] = agent.cookie as string;
+  }
+  const adminAgent = new Agent(api.app, cookies.admin);
+  const { body } = await adminAgent.call<{ user: { id: string } }>('POST', '/api/users', 201, {
+    json: { email: 'new.teacher@north.test', name: 'Nia New', role: 'teacher' },
+  });
+  const [message] = await api.ctx.repositories.outbox.listForProgram(program.id, 1);
+  const invitationToken = /\/invitation\/([A-Za-z0-9_-]+)/.exec(message?.text ?? '')?.[1] ?? '';
+  const facts: WorldFacts = {
+    programId: program.id,
+    foreignProgramId: foreign.program.id,
+    users: { ...users, invitee: { id: body.user.id, email: 'new.teacher@north.test' } },
+    cookies,
+    invitationToken,
+  };
+  await api.ctx.db.destroy();
+  const dir = api.dataDir;
+  return { dir, facts };
+}
+
+export interface World extends WorldFacts {
+  api: TestApi;
+  /** A client acting as the persona. */
+  as(persona: Persona): Agent;
+}
+
+/** A fresh copy of the seeded world with its own database file. */
+export async function createWorld(env: Record<string, string> = {}): Promise<World> {
+  template ??= await buildTemplate();
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'elevate-world-'));
+  await fs.cp(template.dir, dir, { recursive: true });
+  const api = await createTestApi({ ...env, AUTH_SECRET }, dir);
+  const facts = template.facts;
+  return {
+    ...facts,
+    api,
+    as: (persona) => new Agent(api.app, persona === 'anonymous' ? null : facts.cookies[persona]),
+  };
+}
