@@ -85,6 +85,11 @@ function build() {
 async function start() {
   install();
   build();
+  if (!has('ffmpeg', ['-version']) || !has('ffprobe', ['-version'])) {
+    log(
+      'ffmpeg is not installed: uploads still work, but recordings are stored "not processed" (no check, poster or transcode). Install it with: apt-get install ffmpeg',
+    );
+  }
   // `npm start` shows a working demo unless asked not to (`npm start -- --no-demo`).
   const demo = process.argv.includes('--no-demo') ? 'off' : 'on';
   const env = {
@@ -128,7 +133,10 @@ async function waitForHealth(url) {
 
 function test() {
   install();
-  ensureSystemPackages(['chromium'], log);
+  ensureSystemPackages(
+    ['chromium', 'ffmpeg', 'fonts-dejavu-core', 'radosgw', 'ceph-mon', 'ceph-osd'],
+    log,
+  );
   log('lint and format check');
   run('pnpm', ['run', 'lint']);
   log('type check');

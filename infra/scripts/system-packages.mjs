@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 const PROBES = {
   chromium: 'chromium',
   ffmpeg: 'ffmpeg',
+  'fonts-dejavu-core': '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf',
   radosgw: 'radosgw',
   'ceph-mon': 'ceph-mon',
   'ceph-osd': 'ceph-osd',

@@ -17,12 +17,21 @@ import {
 } from './routes/account';
 import { authRoutes } from './routes/auth';
 import { healthRoutes } from './routes/health';
+import { lessonRoutes, uploadRoutes } from './routes/lessons';
 import { rubricRoutes } from './routes/rubrics';
+import { FsStorage, LOCAL_STORAGE_MOUNT_PATH } from './storage/fs-storage';
+import { localStorageRoutes } from './storage/fs-storage.routes';
 import { serveWebApp } from './web-app';
 
 /** A request id the client sent is kept only when it is short and plain. */
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
 const MAX_JSON_BODY = 1024 * 1024;
+
+/** Where signed media URLs point when they are not on our own origin (an object store). */
+function mediaOrigins(ctx: AppContext): string[] {
+  const s = ctx.config.storage;
+  return s.driver === 's3' ? [new URL(s.publicEndpoint ?? s.endpoint).origin] : [];
+}
 
 /** The API's routes, one sub-app per resource. Its type drives the web app's client. */
 function apiRoutes(ctx: AppContext) {
@@ -38,7 +47,9 @@ function apiRoutes(ctx: AppContext) {
     .route('/caseloads', caseloadRoutes(ctx))
     .route('/outbox', outboxRoutes(ctx))
     .route('/audit', auditRoutes(ctx))
-    .route('/rubrics', rubricRoutes(ctx));
+    .route('/rubrics', rubricRoutes(ctx))
+    .route('/lessons', lessonRoutes(ctx))
+    .route('/uploads', uploadRoutes(ctx));
 }
 
 export type AppType = ReturnType<typeof apiRoutes>;
@@ -47,7 +58,7 @@ export type AppType = ReturnType<typeof apiRoutes>;
 export function createApp(ctx: AppContext) {
   const app = new Hono<AppEnv>();
   app.use(
-    securityHeaders([]),
+    securityHeaders(mediaOrigins(ctx)),
     clientAddress(ctx.config.trustedProxies),
     requestId({ generator: () => crypto.randomUUID() }),
     async (c, next) => {
@@ -59,6 +70,10 @@ export function createApp(ctx: AppContext) {
     },
     requestLog(ctx.logger),
   );
+  // Part PUTs and media GETs of the local store: signed URLs are their own authorization,
+  // and part bodies are far larger than the API's JSON limit.
+  if (ctx.storage instanceof FsStorage)
+    app.route(LOCAL_STORAGE_MOUNT_PATH, localStorageRoutes(ctx.storage));
   app.route('/api', apiRoutes(ctx));
   app.all('/api/*', (c) =>
     problemResponse(

@@ -11,12 +11,29 @@ type Expect = Record<Persona, number>;
 interface RouteCase {
   path: (w: World) => string;
   body?: (w: World) => unknown;
+  /** A non-JSON body (the S3-shaped upload calls). */
+  raw?: { body: string; contentType: string };
   expect: Expect;
 }
 
 const all = (status: number): Expect =>
   Object.fromEntries(PERSONAS.map((p) => [p, status])) as Expect;
 const signedIn = (status: number): Expect => ({ ...all(status), anonymous: 401 });
+/** teacherOwner's lesson: the teacher; for reading, their current coach too; others a 404. */
+const ownLesson = (ok: number, coach: number): Expect => ({
+  anonymous: 401,
+  teacherOwner: ok,
+  otherTeacher: 404,
+  coach,
+  otherCoach: 404,
+  admin: 404,
+  foreignAdmin: 404,
+});
+/** teacherOwner's upload: only the teacher who started it. */
+const ownUpload = (ok: number): Expect => ownLesson(ok, 404);
+/** Signed-URL routes: the signature is the permission, whoever calls. */
+const signedOnly = (status: number): Expect => all(status);
+
 /** Program admin only; another program's admin sees a 404 for our users. */
 const adminOnly = (ok: number, foreign: number): Expect => ({
   anonymous: 401,
@@ -112,6 +129,79 @@ const MATRIX: Record<string, RouteCase> = {
     expect: signedIn(422),
   },
   'GET /api/rubrics/:id': { path: () => '/api/rubrics/mqi-4pt', expect: signedIn(200) },
+  'GET /api/lessons': { path: () => '/api/lessons', expect: signedIn(200) },
+  'POST /api/lessons': {
+    path: () => '/api/lessons',
+    body: () => ({
+      title: 'T',
+      taughtOn: '2026-11-20',
+      grade: '3',
+      topic: 'Place value',
+      consent: true,
+    }),
+    expect: { ...adminOnly(403, 403), teacherOwner: 201, otherTeacher: 201 },
+  },
+  'GET /api/lessons/:id': {
+    path: (w) => `/api/lessons/${w.lessonId}`,
+    expect: ownLesson(200, 200),
+  },
+  'PATCH /api/lessons/:id': {
+    path: (w) => `/api/lessons/${w.lessonId}`,
+    body: () => ({ title: 'Renamed' }),
+    expect: ownLesson(200, 404),
+  },
+  'DELETE /api/lessons/:id': {
+    path: (w) => `/api/lessons/${w.lessonId}`,
+    expect: ownLesson(204, 404),
+  },
+  'GET /api/lessons/:id/media': {
+    path: (w) => `/api/lessons/${w.lessonId}/media`,
+    expect: ownLesson(200, 200),
+  },
+  'GET /api/lessons/:id/upload': {
+    path: (w) => `/api/lessons/${w.lessonId}/upload`,
+    expect: ownLesson(200, 404),
+  },
+  'POST /api/lessons/:id/upload': {
+    path: (w) => `/api/lessons/${w.lessonId}/upload`,
+    body: () => ({ fileName: 'lesson.mp4', size: 1000, contentType: 'video/mp4' }),
+    expect: ownLesson(200, 404),
+  },
+  'POST /api/uploads/:id/s3/create': {
+    path: (w) => `/api/uploads/${w.uploadId}/s3/create`,
+    expect: ownUpload(200),
+  },
+  'POST /api/uploads/:id/parts/:partNumber/sign': {
+    path: (w) => `/api/uploads/${w.uploadId}/parts/1/sign`,
+    expect: ownUpload(200),
+  },
+  'GET /api/uploads/:id/s3/parts': {
+    path: (w) => `/api/uploads/${w.uploadId}/s3/parts`,
+    expect: ownUpload(200),
+  },
+  'POST /api/uploads/:id/s3/complete': {
+    path: (w) => `/api/uploads/${w.uploadId}/s3/complete`,
+    raw: {
+      body: '<CompleteMultipartUpload></CompleteMultipartUpload>',
+      contentType: 'application/xml',
+    },
+    expect: ownUpload(400),
+  },
+  'DELETE /api/uploads/:id/s3': {
+    path: (w) => `/api/uploads/${w.uploadId}/s3`,
+    expect: ownUpload(204),
+  },
+  'PUT /api/storage/local/objects/:key{.+}': {
+    path: () =>
+      '/api/storage/local/objects/lessons/x/original/y?uploadId=u&partNumber=1&expires=9999999999&signature=forged',
+    raw: { body: 'bytes', contentType: 'application/octet-stream' },
+    expect: signedOnly(403),
+  },
+  'GET /api/storage/local/objects/:key{.+}': {
+    path: () =>
+      '/api/storage/local/objects/lessons/x/poster.jpg?expires=9999999999&signature=forged',
+    expect: signedOnly(403),
+  },
 };
 
 async function routeTable(): Promise<string[]> {
@@ -141,6 +231,9 @@ describe('authorization matrix', () => {
         const body = spec.body?.(world);
         await world.as(persona).call(method, spec.path(world), spec.expect[persona], {
           ...(body !== undefined ? { json: body } : {}),
+          ...(spec.raw
+            ? { body: spec.raw.body, headers: { 'content-type': spec.raw.contentType } }
+            : {}),
         });
       } finally {
         await world.api.close();

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import type { StorageConfig } from './storage/storage';
 
 /** Thrown when the environment holds a value Elevate cannot run with. */
 export class ConfigError extends Error {
@@ -15,7 +16,36 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   /** `sqlite:relative/or/absolute.db`, a plain file path, or `postgres://...`. */
   DATABASE_URL: z.string().min(1).optional(),
-  STORAGE_DRIVER: z.enum(['local']).default('local'),
+  STORAGE_DRIVER: z.enum(['local', 's3']).default('local'),
+  S3_ENDPOINT: z.url().optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_BUCKET: z.string().min(3).max(63).optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('true'),
+  S3_PUBLIC_ENDPOINT: z.url().optional(),
+  /** When set, the bucket is created if missing and given CORS rules for these origins. */
+  S3_CORS_ORIGINS: z.string().optional(),
+  MAX_UPLOAD_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(8 * 1024 ** 3),
+  TEACHER_QUOTA_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(100 * 1024 ** 3),
+  /** Smallest part of a multipart upload (S3 needs 5 MiB); bigger parts upload faster. */
+  UPLOAD_PART_SIZE_MIN: z.coerce
+    .number()
+    .int()
+    .min(5 * 1024 * 1024)
+    .default(64 * 1024 * 1024),
+  /** Unfinished uploads untouched this long are aborted by the cleanup job. */
+  UPLOAD_IDLE_HOURS: z.coerce.number().positive().default(24),
+  /** Run the media job worker inside the API process (off when workers run apart). */
+  RUN_WORKER: z.enum(['on', 'off']).default('on'),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   /** Where the built web app is; served by the API in production (one process, one port). */
   WEB_DIST: z.string().min(1).optional(),
@@ -55,7 +85,14 @@ export interface Config {
   readonly port: number;
   readonly dataDir: string;
   readonly database: DatabaseConfig;
-  readonly storage: { readonly driver: 'local'; readonly root: string };
+  readonly storage: StorageConfig;
+  readonly uploads: {
+    readonly maxUploadBytes: number;
+    readonly quotaBytes: number;
+    readonly minPartBytes: number;
+    readonly idleMs: number;
+  };
+  readonly runWorker: boolean;
   readonly logLevel: (typeof LOG_LEVELS)[number];
   readonly webDist: string | undefined;
   readonly shutdownGraceMs: number;
@@ -90,7 +127,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     dataDir,
     database: parseDatabaseUrl(e.DATABASE_URL, dataDir),
-    storage: { driver: e.STORAGE_DRIVER, root: path.join(dataDir, 'media') },
+    storage: parseStorage(e, dataDir),
+    uploads: {
+      maxUploadBytes: e.MAX_UPLOAD_BYTES,
+      quotaBytes: e.TEACHER_QUOTA_BYTES,
+      minPartBytes: e.UPLOAD_PART_SIZE_MIN,
+      idleMs: e.UPLOAD_IDLE_HOURS * 3600_000,
+    },
+    runWorker: e.RUN_WORKER === 'on',
     logLevel: e.LOG_LEVEL,
     webDist: e.WEB_DIST ? path.resolve(e.WEB_DIST) : undefined,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
@@ -101,6 +145,39 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustedProxies: e.TRUSTED_PROXIES.split(',')
       .map((p) => p.trim())
       .filter(Boolean),
+  };
+}
+
+function parseStorage(e: z.infer<typeof envSchema>, dataDir: string): StorageConfig {
+  const publicUrl = e.PUBLIC_URL?.replace(/\/+$/, '');
+  if (e.STORAGE_DRIVER === 'local') {
+    return {
+      driver: 'local',
+      root: path.join(dataDir, 'media'),
+      ...(publicUrl ? { publicBaseUrl: publicUrl } : {}),
+    };
+  }
+  const missing = (
+    ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const
+  ).filter((name) => !e[name]);
+  if (missing.length) {
+    throw new ConfigError(
+      `Invalid configuration:\n${missing.map((m) => `  ${m}: required when STORAGE_DRIVER=s3`).join('\n')}`,
+    );
+  }
+  const cors = e.S3_CORS_ORIGINS?.split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  return {
+    driver: 's3',
+    endpoint: e.S3_ENDPOINT as string,
+    region: e.S3_REGION,
+    bucket: e.S3_BUCKET as string,
+    accessKeyId: e.S3_ACCESS_KEY_ID as string,
+    secretAccessKey: e.S3_SECRET_ACCESS_KEY as string,
+    forcePathStyle: e.S3_FORCE_PATH_STYLE === 'true',
+    ...(e.S3_PUBLIC_ENDPOINT ? { publicEndpoint: e.S3_PUBLIC_ENDPOINT } : {}),
+    ...(cors?.length ? { corsOrigins: cors } : {}),
   };
 }
 

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Logger } from 'pino';
 import { type Auth, createAuth } from './auth/auth';
 import { loadOrCreateSecret } from './auth/secret';
@@ -8,20 +9,30 @@ import { type Mailer, OutboxMailer } from './mail/mailer';
 import { AuditRepository } from './repositories/audit.repository';
 import { CaseloadRepository } from './repositories/caseload.repository';
 import { InvitationRepository } from './repositories/invitation.repository';
+import { JobRepository } from './repositories/job.repository';
+import { LessonRepository } from './repositories/lesson.repository';
+import { MediaRepository } from './repositories/media.repository';
 import { OutboxRepository } from './repositories/outbox.repository';
 import { ProgramRepository } from './repositories/program.repository';
 import { RateLimitRepository } from './repositories/rate-limit.repository';
 import { RubricRepository } from './repositories/rubric.repository';
+import { UploadRepository } from './repositories/upload.repository';
 import { UserRepository } from './repositories/user.repository';
 import { AccessService } from './services/access.service';
 import { AccountService } from './services/account.service';
 import { AuditService } from './services/audit.service';
 import { CaseloadService } from './services/caseload.service';
+import { DemoService } from './services/demo.service';
 import { HealthService } from './services/health.service';
+import { JobRunner } from './services/job-runner';
+import { LessonService } from './services/lesson.service';
+import { MediaProcessingService } from './services/media-processing.service';
 import { OutboxService } from './services/outbox.service';
+import { PlaybackService } from './services/playback.service';
 import { RateLimitService } from './services/rate-limit.service';
 import { RubricService } from './services/rubric.service';
 import { SetupService } from './services/setup.service';
+import { PROCESS_LESSON_JOB, UploadService } from './services/upload.service';
 import { createStorage } from './storage/create-storage';
 import type { ObjectStorage } from './storage/storage';
 
@@ -30,6 +41,10 @@ function buildRepositories(db: Db) {
     audit: new AuditRepository(db),
     caseloads: new CaseloadRepository(db),
     invitations: new InvitationRepository(db),
+    jobs: new JobRepository(db),
+    lessons: new LessonRepository(db),
+    media: new MediaRepository(db),
+    uploads: new UploadRepository(db),
     outbox: new OutboxRepository(db),
     programs: new ProgramRepository(db),
     rateLimits: new RateLimitRepository(db),
@@ -39,6 +54,8 @@ function buildRepositories(db: Db) {
 }
 
 function buildServices(
+  config: Config,
+  logger: Logger,
   db: Db,
   storage: ObjectStorage,
   auth: Auth,
@@ -47,9 +64,24 @@ function buildServices(
 ) {
   const access = new AccessService(repos.caseloads, repos.programs);
   const audit = new AuditService(repos.audit, access);
+  const lessons = new LessonService({ ...repos, access, audit, storage });
+  const processing = new MediaProcessingService({
+    ...repos,
+    storage,
+    workDir: path.join(config.dataDir, 'work'),
+    logger,
+  });
+  const runner = new JobRunner(
+    repos.jobs,
+    { [PROCESS_LESSON_JOB]: (job, heartbeat) => processing.process(job, heartbeat) },
+    logger,
+  );
   return {
     access,
     audit,
+    lessons,
+    processing,
+    runner,
     health: new HealthService(db, storage),
     rubrics: new RubricService(repos.rubrics),
     rateLimits: new RateLimitService(repos.rateLimits),
@@ -57,6 +89,16 @@ function buildServices(
     caseloads: new CaseloadService(repos.caseloads, repos.users, access, audit),
     accounts: new AccountService({ auth, ...repos, access, audit, mailer }),
     setup: new SetupService(auth, repos.programs, repos.users, repos.caseloads),
+    uploads: new UploadService({
+      ...repos,
+      lessonService: lessons,
+      storage,
+      audit,
+      limits: config.uploads,
+      onJobQueued: () => runner.nudge(),
+    }),
+    playback: new PlaybackService({ lessons, media: repos.media, storage, access, audit }),
+    demo: new DemoService({ ...repos, storage }),
   };
 }
 
@@ -94,8 +136,11 @@ export async function createContext(config: Config, logger = createLogger(config
       auth,
       mailer,
       repositories,
-      services: buildServices(db, storage, auth, repositories, mailer),
-      close: () => db.destroy(),
+      services: buildServices(config, logger, db, storage, auth, repositories, mailer),
+      close: async () => {
+        await context.services.runner.stop();
+        await db.destroy();
+      },
     };
     return context;
   } catch (err) {

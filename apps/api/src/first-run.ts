@@ -1,8 +1,14 @@
 import { createInterface } from 'node:readline/promises';
+import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { AppContext } from './context';
 import { DEMO_PROGRAM } from './services/setup.service';
+
+/** The committed demo recording (made by test/fixtures/make-fixtures.mjs --demo). */
+const DEMO_LESSON_FILE = fileURLToPath(
+  new URL('../../../infra/demo/demo-lesson.mp4', import.meta.url),
+);
 
 const firstAdminSchema = z.object({
   ELEVATE_PROGRAM_NAME: z.string().trim().min(1).default('My School'),
@@ -18,7 +24,14 @@ const firstAdminSchema = z.object({
 export async function runFirstRun(ctx: AppContext, logger: Logger): Promise<void> {
   const setup = ctx.services.setup;
   if (ctx.config.demo) {
-    if (await setup.seedDemo()) logger.info({ program: DEMO_PROGRAM.name }, 'demo program seeded');
+    const seeded = await setup.seedDemo();
+    if (seeded) {
+      const [, , teacherId] = seeded.ids;
+      const lessonId = teacherId
+        ? await ctx.services.demo.seedLesson(seeded.program.id, teacherId, DEMO_LESSON_FILE)
+        : undefined;
+      logger.info({ program: DEMO_PROGRAM.name, lessonId }, 'demo program seeded');
+    }
     printDemoSignIns();
     return;
   }

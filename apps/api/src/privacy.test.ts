@@ -43,7 +43,14 @@ afterAll(() => world.api.close());
 
 /** Every id a teacher could come to know or guess. (Not the invitation token: only its invitee holds it.) */
 function candidateIds(w: World): string[] {
-  return [...Object.values(w.users).map((u) => u.id), w.programId, w.foreignProgramId, 'mqi-4pt'];
+  return [
+    ...Object.values(w.users).map((u) => u.id),
+    w.programId,
+    w.foreignProgramId,
+    w.lessonId,
+    w.uploadId,
+    'mqi-4pt',
+  ];
 }
 
 function expand(path: string, ids: string[]): string[] {

@@ -1,7 +1,7 @@
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
-import { createContext } from './context';
+import { type AppContext, createContext } from './context';
 import { runFirstRun } from './first-run';
 import { createLogger } from './logger';
 
@@ -11,6 +11,10 @@ async function main(): Promise<void> {
   const ctx = await createContext(config, logger);
   await runFirstRun(ctx, logger);
   const app = createApp(ctx);
+  if (config.runWorker) {
+    ctx.services.runner.start();
+    startMaintenance(ctx);
+  }
 
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
     const host = info.address.includes(':') ? `[${info.address}]` : info.address;
@@ -48,3 +52,18 @@ main().catch((err: unknown) => {
   }
   process.exit(1);
 });
+
+/** Hourly: abort abandoned uploads and apply the programs' retention rule. */
+function startMaintenance(ctx: AppContext): void {
+  const run = async () => {
+    try {
+      const aborted = await ctx.services.uploads.abortAbandoned(ctx.config.uploads.idleMs);
+      const deleted = await ctx.services.lessons.applyRetention();
+      if (aborted || deleted) ctx.logger.info({ aborted, deleted }, 'maintenance');
+    } catch (err) {
+      ctx.logger.error({ err }, 'maintenance failed');
+    }
+  };
+  setTimeout(run, 10_000).unref();
+  setInterval(run, 3600_000).unref();
+}

@@ -137,7 +137,9 @@ describe('rate limits', () => {
       .call('POST', '/api/auth/sign-in/email', 200, { json: signInBody(world) });
   });
 
-  it('limits sign-in attempts per address, whichever accounts they try', async () => {
+  it('limits sign-in attempts per address, whichever accounts they try', {
+    timeout: 60_000,
+  }, async () => {
     // In tests every request comes from one socket address; trusting it as a proxy makes
     // X-Forwarded-For the client address, which is also how deployments behind a proxy run.
     world = await createWorld({ TRUSTED_PROXIES: '0.0.0.0' });

@@ -19,11 +19,14 @@ export interface ProgramSettings {
   adminLessonAccess: boolean;
   /** The program's default coaching focus codes. */
   focusCodeIds: string[];
+  /** Lessons taught more than this many days ago are deleted; null keeps them. */
+  retentionDays: number | null;
 }
 
 export const DEFAULT_PROGRAM_SETTINGS: ProgramSettings = {
   adminLessonAccess: false,
   focusCodeIds: ['STEXPL', 'SMQR', 'TCD'],
+  retentionDays: null,
 };
 
 export interface User {

@@ -39,6 +39,22 @@ export class ProgramRepository {
     return { id: row.id, name: row.name, settings };
   }
 
+  async list(): Promise<Program[]> {
+    const rows = await this.db.selectFrom('program').select('id').execute();
+    const programs = await Promise.all(rows.map((r) => this.findById(r.id)));
+    return programs.filter((p): p is Program => p !== undefined);
+  }
+
+  async updateSettings(id: string, patch: Partial<ProgramSettings>): Promise<void> {
+    const program = await this.findById(id);
+    if (!program) return;
+    await this.db
+      .updateTable('program')
+      .set({ settings: JSON.stringify({ ...program.settings, ...patch }) })
+      .where('id', '=', id)
+      .execute();
+  }
+
   async count(): Promise<number> {
     const row = await this.db
       .selectFrom('program')

@@ -26,6 +26,9 @@ export interface WorldFacts {
   users: Record<Exclude<Persona, 'anonymous'> | 'invitee', { id: string; email: string }>;
   cookies: Record<Exclude<Persona, 'anonymous'>, string>;
   invitationToken: string;
+  /** A lesson of teacherOwner, with an upload in progress. */
+  lessonId: string;
+  uploadId: string;
 }
 
 let template: { dir: string; facts: WorldFacts } | undefined;
@@ -81,6 +84,23 @@ async function buildTemplate(): Promise<{ dir: string; facts: WorldFacts }> {
   const { body } = await adminAgent.call<{ user: { id: string } }>('POST', '/api/users', 201, {
     json: { email: 'new.teacher@north.test', name: 'Nia New', role: 'teacher' },
   });
+  const teacherAgent = new Agent(api.app, cookies.teacherOwner);
+  const { body: lesson } = await teacherAgent.call<{ id: string }>('POST', '/api/lessons', 201, {
+    json: {
+      title: 'Fractions on a number line',
+      taughtOn: '2026-11-02',
+      grade: '4',
+      topic: 'Fractions',
+      focusCodeIds: ['STEXPL'],
+      consent: true,
+    },
+  });
+  const { body: started } = await teacherAgent.call<{ upload: { id: string } }>(
+    'POST',
+    `/api/lessons/${lesson.id}/upload`,
+    201,
+    { json: { fileName: 'lesson.mp4', size: 1000, contentType: 'video/mp4' } },
+  );
   const [message] = await api.ctx.repositories.outbox.listForProgram(program.id, 1);
   const invitationToken = /\/invitation\/([A-Za-z0-9_-]+)/.exec(message?.text ?? '')?.[1] ?? '';
   const facts: WorldFacts = {
@@ -89,6 +109,8 @@ async function buildTemplate(): Promise<{ dir: string; facts: WorldFacts }> {
     users: { ...users, invitee: { id: body.user.id, email: 'new.teacher@north.test' } },
     cookies,
     invitationToken,
+    lessonId: lesson.id,
+    uploadId: started.upload.id,
   };
   await api.ctx.db.destroy();
   const dir = api.dataDir;
@@ -104,9 +126,11 @@ export interface World extends WorldFacts {
 /** A fresh copy of the seeded world with its own database file. */
 export async function createWorld(env: Record<string, string> = {}): Promise<World> {
   template ??= await buildTemplate();
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'elevate-world-'));
-  await fs.cp(template.dir, dir, { recursive: true });
-  const api = await createTestApi({ ...env, AUTH_SECRET }, dir);
+  // REUSE_DATA_DIR reopens a world's own folder: an API restart on the same data.
+  const { REUSE_DATA_DIR: reuse, ...rest } = env;
+  const dir = reuse ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'elevate-world-')));
+  if (!reuse) await fs.cp(template.dir, dir, { recursive: true });
+  const api = await createTestApi({ ...rest, AUTH_SECRET }, dir);
   const facts = template.facts;
   return {
     ...facts,

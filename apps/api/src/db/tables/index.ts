@@ -10,6 +10,7 @@ import type {
   ProgramTable,
   RateLimitTable,
 } from './account.table';
+import type { JobTable, LessonTable, MediaAssetTable, UploadTable } from './lesson.table';
 import type { RubricTable } from './rubric.table';
 
 /** Every table Kysely may touch. Repositories are the only importers of this type. */
@@ -25,4 +26,8 @@ export interface Database {
   outbox: OutboxTable;
   audit_event: AuditEventTable;
   rate_limit: RateLimitTable;
+  lesson: LessonTable;
+  media_asset: MediaAssetTable;
+  upload: UploadTable;
+  job: JobTable;
 }
