@@ -3,14 +3,14 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Fixtures } from '../../../../test/fixtures/fixtures.mjs';
 import { makePoster, posterTimeMs } from './poster';
-import { getFixtures, makeTempDir, readDimensions } from './test-support';
+import { getFixtures, makeTempDir, readDimensions, SETUP_TIMEOUT_MS } from './test-support';
 
 describe('makePoster', { timeout: 60_000 }, () => {
   let fixtures: Fixtures;
   let temp: Awaited<ReturnType<typeof makeTempDir>>;
   beforeAll(async () => {
     [fixtures, temp] = await Promise.all([getFixtures(), makeTempDir()]);
-  });
+  }, SETUP_TIMEOUT_MS);
   afterAll(() => temp.cleanup());
 
   it('takes the frame 10% in, not the (often black) first one', () => {

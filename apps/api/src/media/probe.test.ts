@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Fixtures } from '../../../../test/fixtures/fixtures.mjs';
 import { isMediaError, type MediaErrorCode } from './media-error';
 import { isBrowserPlayable, probeVideo, type VideoProbe } from './probe';
-import { getFixtures, makeTempDir, makeVideo } from './test-support';
+import { getFixtures, makeTempDir, makeVideo, SETUP_TIMEOUT_MS } from './test-support';
 
 const codeOf = (promise: Promise<unknown>): Promise<MediaErrorCode | 'resolved'> =>
   promise.then(
@@ -41,7 +41,7 @@ describe('probeVideo', { timeout: 60_000 }, () => {
   let temp: Awaited<ReturnType<typeof makeTempDir>>;
   beforeAll(async () => {
     [fixtures, temp] = await Promise.all([getFixtures(), makeTempDir()]);
-  });
+  }, SETUP_TIMEOUT_MS);
   afterAll(() => temp.cleanup());
 
   it('reads duration, container, codecs, size and frame rate of an H.264 MP4', async () => {

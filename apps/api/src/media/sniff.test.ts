@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Fixtures } from '../../../../test/fixtures/fixtures.mjs';
 import { ACCEPTED_VIDEO_TYPES, SNIFF_BYTES, sniffVideoContainer } from './sniff';
-import { getFixtures, makeTempDir, makeVideo } from './test-support';
+import { getFixtures, makeTempDir, makeVideo, SETUP_TIMEOUT_MS } from './test-support';
 
 const head = async (file: string) => (await fs.readFile(file)).subarray(0, SNIFF_BYTES);
 const bytes = (...parts: (string | number[])[]) =>
@@ -28,7 +28,7 @@ describe('sniffVideoContainer', { timeout: 60_000 }, () => {
   let temp: Awaited<ReturnType<typeof makeTempDir>>;
   beforeAll(async () => {
     [fixtures, temp] = await Promise.all([getFixtures(), makeTempDir()]);
-  });
+  }, SETUP_TIMEOUT_MS);
   afterAll(() => temp.cleanup());
 
   it('tells the fixtures apart by content, not by their .mp4 names', async () => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Fixtures } from '../../../../test/fixtures/fixtures.mjs';
 import { makeStoryboard, planStoryboard } from './storyboard';
-import { getFixtures, makeTempDir, readDimensions } from './test-support';
+import { getFixtures, makeTempDir, readDimensions, SETUP_TIMEOUT_MS } from './test-support';
 
 describe('planStoryboard', () => {
   it('spaces tiles a whole number of seconds apart, at most maxTiles of them', () => {
@@ -30,7 +30,7 @@ describe('makeStoryboard', { timeout: 60_000 }, () => {
   let temp: Awaited<ReturnType<typeof makeTempDir>>;
   beforeAll(async () => {
     [fixtures, temp] = await Promise.all([getFixtures(), makeTempDir()]);
-  });
+  }, SETUP_TIMEOUT_MS);
   afterAll(() => temp.cleanup());
 
   it('writes one JPEG sprite and returns the layout the timeline needs', async () => {

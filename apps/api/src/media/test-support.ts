@@ -5,6 +5,9 @@ import path from 'node:path';
 import { ensureFixtures, type Fixtures } from '../../../../test/fixtures/fixtures.mjs';
 import { runFfmpeg, runFfprobe } from './ffmpeg';
 
+/** For beforeAll hooks: making the fixtures on a cold checkout takes seconds, more under load. */
+export const SETUP_TIMEOUT_MS = 60_000;
+
 /** The synthetic fixtures, generated once into test/fixtures/out (gitignored) and reused. */
 export const getFixtures = (): Promise<Fixtures> => ensureFixtures();
 

@@ -4,7 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Fixtures } from '../../../../test/fixtures/fixtures.mjs';
 import { runFfprobe } from './ffmpeg';
 import { isBrowserPlayable, probeVideo } from './probe';
-import { getFixtures, makeTempDir, makeVideo, readTopLevelBoxes } from './test-support';
+import {
+  getFixtures,
+  makeTempDir,
+  makeVideo,
+  readTopLevelBoxes,
+  SETUP_TIMEOUT_MS,
+} from './test-support';
 import { transcodeToMp4 } from './transcode';
 
 describe('transcodeToMp4', { timeout: 60_000 }, () => {
@@ -12,7 +18,7 @@ describe('transcodeToMp4', { timeout: 60_000 }, () => {
   let temp: Awaited<ReturnType<typeof makeTempDir>>;
   beforeAll(async () => {
     [fixtures, temp] = await Promise.all([getFixtures(), makeTempDir()]);
-  });
+  }, SETUP_TIMEOUT_MS);
   afterAll(() => temp.cleanup());
 
   it('turns a phone HEVC .mov into a faststart H.264/AAC MP4 a browser plays', async () => {

@@ -6,7 +6,7 @@ import { LESSON_STATES, MEDIA_KINDS } from '../domain/lesson';
 import { hasFfmpeg } from '../media/ffmpeg';
 import { makePoster } from '../media/poster';
 import { isBrowserPlayable, probeVideo } from '../media/probe';
-import { sniffVideoContainer } from '../media/sniff';
+import { ACCEPTED_VIDEO_TYPES, sniffVideoContainer } from '../media/sniff';
 import { makeStoryboard } from '../media/storyboard';
 import { transcodeToMp4 } from '../media/transcode';
 import type { Job } from '../repositories/job.repository';
@@ -41,13 +41,17 @@ export class MediaProcessingService {
     if (!lesson || !original) return; // deleted meanwhile: nothing to do
 
     const head = await readHead(storage, original.storageKey, 64);
-    if (!sniffVideoContainer(head)) {
+    const container = sniffVideoContainer(head);
+    if (!container) {
       return this.reject(
         lesson.id,
         original.storageKey,
         'This file is not a video: it is not an MP4, MOV, M4V, WebM or MKV recording.',
       );
     }
+    // The type the content says, not the one the browser guessed from the file name.
+    original.contentType = ACCEPTED_VIDEO_TYPES[container].contentType;
+    await media.upsert(original);
     if (!(await hasFfmpeg())) {
       await lessons.update(lesson.id, {
         state: LESSON_STATES.notProcessed,
