@@ -2,12 +2,16 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser';
 import { type RunningServer, startServer } from '../support/server';
+import { collectPageErrors, signInThroughPage } from '../support/sign-in';
+
+// The demo program (DEMO=on) gives a teacher to sign in as; rubrics need a session.
+const TEACHER = { email: 'teacher@demo.elevate.test', password: 'elevate-demo-2026' };
 
 let server: RunningServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await startServer();
+  server = await startServer({ DEMO: 'on' });
   browser = await launchBrowser();
 });
 afterAll(async () => {
@@ -17,13 +21,16 @@ afterAll(async () => {
 
 describe('rubric browser, served by the API from one port', () => {
   it('renders the MQI domains and codes fetched from the API', async () => {
-    const page = await browser.newPage();
-    const failures: string[] = [];
-    page.on('pageerror', (err) => failures.push(err.message));
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const failures = collectPageErrors(page);
     await page.goto(`${server.url}/`);
+    // Signed out, the app sends the visitor to sign in.
+    await page.waitForURL(`${server.url}/sign-in`);
+    await signInThroughPage(page, TEACHER.email, TEACHER.password);
     await page
-      .getByRole('link', { name: /rubric/i })
-      .first()
+      .getByRole('navigation', { name: 'Primary' })
+      .getByRole('link', { name: 'Rubrics' })
       .click();
     // The list also links out to the rubric's public page: pick the in-app link.
     await page.locator('main a[href="/rubrics/mqi-4pt"]').first().click();
@@ -42,14 +49,18 @@ describe('rubric browser, served by the API from one port', () => {
     expect(text).toContain('Students Provide Explanations');
     expect(text).toContain('Whole-Lesson Mathematical Quality of Instruction');
     expect(failures).toEqual([]);
-    await page.close();
+    await context.close();
   });
 
-  it('deep links into the rubric page after a reload (the server falls back to the app)', async () => {
-    const page = await browser.newPage();
+  it('deep links into the rubric page, through sign-in and back (the server falls back to the app)', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
     const response = await page.goto(`${server.url}/rubrics/mqi-4pt`);
     expect(response?.status()).toBe(200);
+    await page.waitForURL(/\/sign-in\?next=%2Frubrics%2Fmqi-4pt$/);
+    await signInThroughPage(page, TEACHER.email, TEACHER.password);
+    await page.waitForURL(`${server.url}/rubrics/mqi-4pt`);
     await expect.poll(() => page.getByText('TCD', { exact: true }).count()).toBeGreaterThan(0);
-    await page.close();
+    await context.close();
   });
 });

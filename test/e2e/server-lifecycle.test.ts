@@ -8,8 +8,24 @@ afterEach(async () => {
   server = undefined;
 });
 
-/** Sends a request in two halves so it is still in flight when we signal the server. */
-function halfSentRequest(url: string, body: string) {
+/** Signs in as the demo admin and returns the session cookie (`name=value`). */
+async function demoSessionCookie(url: string): Promise<string> {
+  const res = await fetch(`${url}/api/auth/sign-in/email`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: url },
+    body: JSON.stringify({ email: 'admin@demo.elevate.test', password: 'elevate-demo-2026' }),
+  });
+  expect(res.status).toBe(200);
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('elevate.session_token='));
+  if (!cookie) throw new Error('signing in set no session cookie');
+  return cookie.split(';')[0] as string;
+}
+
+/**
+ * Sends a request in two halves so it is still in flight when we signal the server. It
+ * carries a session and a same-origin Origin, as the web app's requests do.
+ */
+function halfSentRequest(url: string, body: string, cookie: string) {
   const { hostname, port } = new URL(url);
   const socket = net.connect(Number(port), hostname);
   let response = '';
@@ -20,6 +36,8 @@ function halfSentRequest(url: string, body: string) {
   const head =
     'POST /api/rubrics/validate HTTP/1.1\r\n' +
     `Host: ${hostname}:${port}\r\n` +
+    `Origin: ${new URL(url).origin}\r\n` +
+    `Cookie: ${cookie}\r\n` +
     'Content-Type: application/json\r\n' +
     `Content-Length: ${Buffer.byteLength(body)}\r\n` +
     'Connection: close\r\n\r\n';
@@ -39,9 +57,12 @@ function halfSentRequest(url: string, body: string) {
 
 describe('the server process', () => {
   it('on SIGTERM refuses new connections, finishes the request in flight, then exits 0', async () => {
-    server = await startServer();
-    const rubric = await (await fetch(`${server.url}/api/rubrics/mqi-4pt`)).json();
-    const request = halfSentRequest(server.url, JSON.stringify(rubric));
+    server = await startServer({ DEMO: 'on' });
+    const cookie = await demoSessionCookie(server.url);
+    const rubric = await (
+      await fetch(`${server.url}/api/rubrics/mqi-4pt`, { headers: { cookie } })
+    ).json();
+    const request = halfSentRequest(server.url, JSON.stringify(rubric), cookie);
     await request.sendFirstHalf();
     await new Promise((r) => setTimeout(r, 200));
 

@@ -1,19 +1,23 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { BrowserRouter } from 'react-router';
 import { ApiClientProvider } from './api/api-context';
 import { ApiError } from './api/api-error';
 import type { ApiClient } from './api/client';
+import { handleSessionLoss } from './features/session/session.queries';
 import { AppRoutes } from './routes';
 
 const MAX_RETRIES = 2;
 
 /**
  * The app's query defaults. A 4xx will not change by asking again (a missing rubric stays
- * missing), so only network failures and 5xx are retried.
+ * missing), so only network failures and 5xx are retried. Any request that finds the
+ * session gone sends the user back to sign in.
  */
 export function createQueryClient(): QueryClient {
-  return new QueryClient({
+  const client: QueryClient = new QueryClient({
+    queryCache: new QueryCache({ onError: (error) => handleSessionLoss(client, error) }),
+    mutationCache: new MutationCache({ onError: (error) => handleSessionLoss(client, error) }),
     defaultOptions: {
       queries: {
         staleTime: 60_000,
@@ -23,6 +27,7 @@ export function createQueryClient(): QueryClient {
       },
     },
   });
+  return client;
 }
 
 type ProviderProps = { queryClient: QueryClient; apiClient: ApiClient; children: ReactNode };

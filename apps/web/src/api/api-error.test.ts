@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, CLIENT_ERROR_CODES, toApiError, unwrapJson } from './api-error';
+import { ApiError, CLIENT_ERROR_CODES, fieldErrorsOf, toApiError, unwrapJson } from './api-error';
 
 const problemResponse = (body: unknown, status: number) =>
   new Response(JSON.stringify(body), {
@@ -47,5 +47,33 @@ describe('unwrapJson', () => {
     expect(error).toBeInstanceOf(ApiError);
     expect(error.code).toBe(CLIENT_ERROR_CODES.network);
     expect(error.cause).toBeInstanceOf(TypeError);
+  });
+});
+
+describe('fieldErrorsOf', () => {
+  it('keys the reasons of a validation problem by input name, first reason first', async () => {
+    const error = await toApiError(
+      problemResponse(
+        {
+          type: 'urn:elevate:problem:validation_failed',
+          title: 'Invalid request',
+          status: 422,
+          code: 'validation_failed',
+          errors: [
+            { path: '$.email', reason: 'Invalid email address' },
+            { path: '$.password', reason: 'use at least 10 characters' },
+            { path: '$.password', reason: 'a second reason' },
+            { path: '$', reason: 'nothing to change' },
+            { nonsense: true },
+          ],
+        },
+        422,
+      ),
+    );
+    expect(fieldErrorsOf(error)).toEqual({
+      email: 'Invalid email address',
+      password: 'use at least 10 characters',
+    });
+    expect(fieldErrorsOf(new Error('x'))).toEqual({});
   });
 });

@@ -1,6 +1,9 @@
 import type { ClientResponse } from 'hono/client';
 import type { SuccessStatusCode } from 'hono/utils/http-status';
 
+/** One invalid input named by a 422 problem: `path` is a JSON path such as `$.email`. */
+export type ProblemField = { path: string; reason: string };
+
 /** The fields of an `application/problem+json` body, as the API sends them. */
 export type Problem = {
   type: string;
@@ -8,6 +11,7 @@ export type Problem = {
   status: number;
   code: string;
   detail?: string;
+  errors?: readonly ProblemField[];
 };
 
 /** Codes the client itself gives to failures that never reached the API's error handler. */
@@ -26,6 +30,7 @@ export class ApiError extends Error implements Problem {
   readonly status: number;
   readonly code: string;
   readonly detail?: string;
+  readonly errors: readonly ProblemField[];
 
   constructor(problem: Problem, options?: { cause?: unknown }) {
     super(problem.detail ? `${problem.title}: ${problem.detail}` : problem.title, options);
@@ -35,6 +40,7 @@ export class ApiError extends Error implements Problem {
     this.status = problem.status;
     this.code = problem.code;
     if (problem.detail !== undefined) this.detail = problem.detail;
+    this.errors = problem.errors ?? [];
   }
 
   /** 4xx: asking again will not help, so queries should not retry. */
@@ -42,6 +48,12 @@ export class ApiError extends Error implements Problem {
     return this.status >= 400 && this.status < 500;
   }
 }
+
+const isProblemField = (value: unknown): value is ProblemField =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as ProblemField).path === 'string' &&
+  typeof (value as ProblemField).reason === 'string';
 
 const isProblem = (value: unknown): value is Problem => {
   if (typeof value !== 'object' || value === null) return false;
@@ -67,6 +79,7 @@ export async function toApiError(response: Response | ClientResponse<unknown>): 
       status: body.status,
       code: body.code,
       ...(typeof body.detail === 'string' ? { detail: body.detail } : {}),
+      ...(Array.isArray(body.errors) ? { errors: body.errors.filter(isProblemField) } : {}),
     });
   }
   return new ApiError({
@@ -111,9 +124,26 @@ export type OkBody<R> =
 export async function unwrapJson<R extends ClientResponse<unknown, number>>(
   pending: Promise<R> | R,
 ): Promise<OkBody<R>> {
-  let response: R;
+  const response = await reach(pending);
+  if (!response.ok) throw await toApiError(response);
+  return (await response.json()) as OkBody<R>;
+}
+
+/**
+ * Like `unwrapJson`, for the few endpoints whose body the API's types do not describe (the
+ * auth library's): the caller names the body type it expects.
+ */
+export async function unwrapUntypedJson<T>(
+  pending: Promise<ClientResponse<unknown, number>> | ClientResponse<unknown, number>,
+): Promise<T> {
+  const response = await reach(pending);
+  if (!response.ok) throw await toApiError(response);
+  return (await response.json().catch(() => ({}))) as T;
+}
+
+async function reach<R>(pending: Promise<R> | R): Promise<R> {
   try {
-    response = await pending;
+    return await pending;
   } catch (cause) {
     throw new ApiError(
       {
@@ -126,6 +156,23 @@ export async function unwrapJson<R extends ClientResponse<unknown, number>>(
       { cause },
     );
   }
-  if (!response.ok) throw await toApiError(response);
-  return (await response.json()) as OkBody<R>;
+}
+
+/**
+ * The problem's field errors keyed by top-level input name (`$.email` -> `email`), first
+ * reason wins, so a form can show each next to its input.
+ */
+export function fieldErrorsOf(error: unknown): Record<string, string> {
+  if (!(error instanceof ApiError)) return {};
+  const byField: Record<string, string> = {};
+  for (const { path, reason } of error.errors) {
+    const name = /^\$\.([A-Za-z0-9_]+)/.exec(path)?.[1];
+    if (name && !(name in byField)) byField[name] = reason;
+  }
+  return byField;
+}
+
+/** True for an ApiError with one of the given stable codes. */
+export function hasCode(error: unknown, ...codes: string[]): error is ApiError {
+  return error instanceof ApiError && codes.includes(error.code);
 }

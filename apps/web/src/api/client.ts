@@ -2,6 +2,7 @@ import type { AppType } from '@elevate/api/app';
 import { hc } from 'hono/client';
 
 export { ApiError, type Problem, toApiError, unwrapJson } from './api-error';
+export type * from './types';
 
 /**
  * The one typed client for the Elevate API. Request and response types come from the API's

@@ -1,60 +1,79 @@
 import { QueryClient } from '@tanstack/react-query';
-import { render, screen } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import { MemoryRouter, Route, Routes } from 'react-router';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApiClient } from '../api/client';
 import { AppProviders } from '../app';
-import { AppRoutes } from '../routes';
+import { type SeededApi, startSeededApi } from '../test/real-api';
+import { renderApp } from '../test/render-app';
 import { AppShell } from './app-shell';
 
-// These pages fetch nothing, so the client's fetch must never be called.
-const apiClient = createApiClient(() => Promise.reject(new Error('no request expected')));
-
-function renderRoutes(path: string, routes = <AppRoutes />) {
-  return render(
-    <AppProviders queryClient={new QueryClient()} apiClient={apiClient}>
-      <MemoryRouter initialEntries={[path]}>{routes}</MemoryRouter>
-    </AppProviders>,
-  );
-}
+let seeded: SeededApi;
+beforeAll(async () => {
+  seeded = await startSeededApi();
+});
+afterAll(async () => {
+  await seeded?.close();
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 function Broken(): never {
   throw new Error('boom');
 }
 
-afterEach(() => {
-  vi.restoreAllMocks();
-});
-
 describe('app shell', () => {
-  it('frames every page with a skip link, the primary navigation and a main region', () => {
-    renderRoutes('/');
+  it('frames every page with a skip link, the primary navigation and a main region', async () => {
+    await renderApp(seeded, '/', { signedInAs: seeded.teacher });
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Welcome, Tina Teacher' }),
+    ).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Skip to content' }).getAttribute('href')).toBe(
       '#main',
     );
     const nav = screen.getByRole('navigation', { name: 'Primary' });
     expect(nav.querySelector('[aria-current="page"]')?.textContent).toBe('Home');
     expect(screen.getByRole('main').id).toBe('main');
-    expect(screen.getByRole('heading', { level: 1 }).textContent).toMatch(/Coaching/);
   });
 
-  it('answers an unknown address with a not-found page inside the shell', () => {
-    renderRoutes('/no/such/page');
+  it('greets a signed-out visitor with what Elevate is, beside the sign-in form', async () => {
+    const { location } = await renderApp(seeded, '/');
     expect(
-      screen.getByRole('heading', { level: 1, name: 'We could not find that page' }),
+      await screen.findByRole('heading', { level: 1, name: /Coaching mathematics teachers/ }),
     ).toBeTruthy();
-    expect(screen.getByRole('navigation', { name: 'Primary' })).toBeTruthy();
+    expect(location.current).toBe('/sign-in');
+    expect(screen.getByRole('heading', { level: 2, name: 'Sign in' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'How a coaching cycle works' })).toBeTruthy();
+    // Nobody is signed in: no destinations to offer yet.
+    expect(screen.queryByRole('navigation', { name: 'Primary' })).toBeNull();
+  });
+
+  it('answers an unknown address with a not-found page inside the shell', async () => {
+    await renderApp(seeded, '/no/such/page', { signedInAs: seeded.coach });
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'We could not find that page' }),
+    ).toBeTruthy();
+    const nav = await screen.findByRole('navigation', { name: 'Primary' });
+    expect(within(nav).getByRole('link', { name: 'My teachers' })).toBeTruthy();
   });
 
   it('shows a friendly message, not a blank screen, when a page crashes', () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
-    renderRoutes(
-      '/broken',
-      <Routes>
-        <Route element={<AppShell />}>
-          <Route path="broken" element={<Broken />} />
-        </Route>
-      </Routes>,
+    const offline = createApiClient(() => Promise.reject(new Error('no request expected')));
+    render(
+      <AppProviders
+        queryClient={new QueryClient({ defaultOptions: { queries: { retry: false } } })}
+        apiClient={offline}
+      >
+        <MemoryRouter initialEntries={['/broken']}>
+          <Routes>
+            <Route element={<AppShell />}>
+              <Route path="broken" element={<Broken />} />
+            </Route>
+          </Routes>
+        </MemoryRouter>
+      </AppProviders>,
     );
     expect(screen.getByRole('alert').textContent).toMatch(/Something went wrong on this page/);
     expect(screen.queryByText('boom')).toBeNull();

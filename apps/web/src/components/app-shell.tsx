@@ -1,11 +1,21 @@
+import { Suspense } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
+import { navFor } from '../features/session/access';
+import { useMe } from '../features/session/session.queries';
 import { ErrorBoundary } from './error-boundary';
 import { PrimaryNav } from './primary-nav';
+import { LoadingState } from './status-panels';
+import { UserMenu } from './user-menu';
 import './app-shell.css';
 
-/** The frame every page sits in: skip link, header with navigation, main region, footer. */
+/**
+ * The frame every page sits in: skip link, header with the navigation the viewer's role
+ * may use and their account menu, main region, footer.
+ */
 export function AppShell() {
   const location = useLocation();
+  const me = useMe();
+  const viewer = me.data?.user ? me.data : null;
   return (
     <div className="app-shell">
       <a className="skip-link" href="#main">
@@ -20,7 +30,17 @@ export function AppShell() {
             <span className="app-header__name">Elevate</span>
             <span className="app-header__tagline">Video-based coaching for math teachers</span>
           </Link>
-          <PrimaryNav />
+          <PrimaryNav items={viewer ? navFor(viewer.user.role) : []} />
+          {viewer ? (
+            <UserMenu me={viewer} />
+          ) : (
+            me.data &&
+            location.pathname !== '/sign-in' && (
+              <Link className="app-header__sign-in" to="/sign-in">
+                Sign in
+              </Link>
+            )
+          )}
         </div>
       </header>
       {/* tabIndex lets the skip link move keyboard focus here, not just scroll. */}
@@ -28,7 +48,10 @@ export function AppShell() {
         <div className="container">
           {/* Keyed by path: a crash on one page is forgotten once the user navigates away. */}
           <ErrorBoundary resetKey={location.pathname}>
-            <Outlet />
+            {/* Pages loaded on demand (the admin's) show this while they arrive. */}
+            <Suspense fallback={<LoadingState label="Loading the page…" />}>
+              <Outlet />
+            </Suspense>
           </ErrorBoundary>
         </div>
       </main>

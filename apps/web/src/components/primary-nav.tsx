@@ -1,17 +1,16 @@
 import { useEffect, useId, useState } from 'react';
 import { NavLink, useLocation } from 'react-router';
 
-/** Top-level destinations; features add themselves here as they ship. */
-const NAV_ITEMS = [
-  { to: '/', label: 'Home', end: true },
-  { to: '/rubrics', label: 'Rubrics', end: false },
-] as const;
+export type NavItem = { to: string; label: string };
+
+// More destinations than fit beside the brand and the user menu on a tablet.
+const MANY_ITEMS = 4;
 
 /**
- * Inline links on tablets and wider; below that, one "Menu" button reveals them, so the header
- * never wraps onto two lines as destinations are added.
+ * Inline links on wide screens; below that, one "Menu" button reveals them, so the header
+ * never wraps onto two lines. A long list (an admin's) folds on tablets too.
  */
-export function PrimaryNav() {
+export function PrimaryNav({ items }: { items: readonly NavItem[] }) {
   const [isOpen, setIsOpen] = useState(false);
   const listId = useId();
   const { pathname } = useLocation();
@@ -22,8 +21,13 @@ export function PrimaryNav() {
     setIsOpen(false);
   }, [pathname]);
 
+  if (items.length === 0) return null;
   return (
-    <nav className="primary-nav" aria-label="Primary">
+    <nav
+      className="primary-nav"
+      aria-label="Primary"
+      data-fold={items.length > MANY_ITEMS ? 'tablet' : 'phone'}
+    >
       <button
         type="button"
         className="primary-nav__toggle"
@@ -37,9 +41,9 @@ export function PrimaryNav() {
         Menu
       </button>
       <ul id={listId} className="primary-nav__list" data-open={isOpen}>
-        {NAV_ITEMS.map((item) => (
+        {items.map((item) => (
           <li key={item.to}>
-            <NavLink to={item.to} end={item.end} className="primary-nav__link">
+            <NavLink to={item.to} end={item.to === '/'} className="primary-nav__link">
               {item.label}
             </NavLink>
           </li>

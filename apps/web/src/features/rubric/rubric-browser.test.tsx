@@ -1,42 +1,31 @@
-import { createTestApi, type TestApi } from '@elevate/api/testing';
-import { QueryClient } from '@tanstack/react-query';
-import { render, screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { MemoryRouter } from 'react-router';
+import { screen, within } from '@testing-library/react';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiClient } from '../../api/client';
-import { AppProviders } from '../../app';
-import { AppRoutes } from '../../routes';
+import { type SeededApi, startSeededApi, TEST_ORIGIN } from '../../test/real-api';
+import { renderApp } from '../../test/render-app';
 
 // The web app talks to the real API app in-process (real migrated SQLite in a temp dir):
-// no mocked responses, so a change on either side of the wire fails here.
-let testApi: TestApi;
+// no mocked responses, so a change on either side of the wire fails here. Rubrics need a
+// session, so every render signs in as the seeded teacher first.
+let seeded: SeededApi;
 
 beforeAll(async () => {
-  testApi = await createTestApi();
+  seeded = await startSeededApi();
 });
 
 afterAll(async () => {
-  await testApi?.close();
+  await seeded?.close();
 });
 
 function renderAt(path: string) {
-  const apiClient = createApiClient(async (input, init) =>
-    // hc sends absolute URLs (http://localhost/api/...); Hono's app.request accepts them as is.
-    testApi.app.request(input instanceof Request ? input : String(input), init),
-  );
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return render(
-    <AppProviders queryClient={queryClient} apiClient={apiClient}>
-      <MemoryRouter initialEntries={[path]}>
-        <AppRoutes />
-      </MemoryRouter>
-    </AppProviders>,
-  );
+  return renderApp(seeded, path, { signedInAs: seeded.teacher });
+}
+
+async function apiAsTeacher(path: string): Promise<Response> {
+  return (await seeded.signedIn(seeded.teacher))(`${TEST_ORIGIN}${path}`);
 }
 
 async function mqiPath(): Promise<string> {
-  const res = await testApi.app.request('/api/rubrics');
+  const res = await apiAsTeacher('/api/rubrics');
   const { items } = (await res.json()) as { items: { id: string; builtIn: boolean }[] };
   const mqi = items.find((item) => item.builtIn);
   if (!mqi) throw new Error('the API lists no built-in rubric');
@@ -45,7 +34,7 @@ async function mqiPath(): Promise<string> {
 
 describe('rubric browser, against the real API', () => {
   it('lists the built-in MQI rubric and links to it', async () => {
-    renderAt('/rubrics');
+    await renderAt('/rubrics');
     // Within main: the footer also links to the MQI's public page.
     const main = screen.getByRole('main');
     const link = await within(main).findByRole('link', {
@@ -55,7 +44,7 @@ describe('rubric browser, against the real API', () => {
   });
 
   it('shows the MQI rubric: name, the four domains, codes and score levels', async () => {
-    renderAt(await mqiPath());
+    await renderAt(await mqiPath());
 
     expect(
       await screen.findByRole('heading', { level: 1, name: /Mathematical Quality of Instruction/ }),
@@ -80,8 +69,7 @@ describe('rubric browser, against the real API', () => {
   });
 
   it('narrows the codes as the user types in the filter', async () => {
-    const user = userEvent.setup();
-    renderAt(await mqiPath());
+    const { user } = await renderAt(await mqiPath());
     const filter = await screen.findByRole('searchbox', { name: 'Filter codes' });
     expect(screen.getByText('LINK')).toBeTruthy();
 
@@ -94,12 +82,12 @@ describe('rubric browser, against the real API', () => {
   });
 
   it("shows the API's problem title when the rubric does not exist", async () => {
-    const res = await testApi.app.request('/api/rubrics/no-such-rubric');
+    const res = await apiAsTeacher('/api/rubrics/no-such-rubric');
     expect(res.status).toBe(404);
     const problem = (await res.json()) as { title: string; code: string };
     expect(problem.code).toBe('not_found');
 
-    renderAt('/rubrics/no-such-rubric');
+    await renderAt('/rubrics/no-such-rubric');
 
     const alert = await screen.findByRole('alert');
     expect(within(alert).getByRole('heading', { name: problem.title })).toBeTruthy();
