@@ -12,6 +12,12 @@ export const ERROR_CODES = {
   unsupportedMediaType: 'unsupported_media_type',
   serviceUnavailable: 'service_unavailable',
   internal: 'internal_error',
+  // From the auth library, passed through as they are (the web app relies on them):
+  invalidEmailOrPassword: 'invalid_email_or_password',
+  invalidPassword: 'invalid_password',
+  passwordTooShort: 'password_too_short',
+  passwordTooLong: 'password_too_long',
+  invalidToken: 'invalid_token',
 } as const;
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES] | (string & {});
 

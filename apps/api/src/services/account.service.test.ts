@@ -82,6 +82,14 @@ describe('invitations', () => {
     expectProblem(unknown.res, unknown.body, 'invitation_invalid');
   });
 
+  it('a malformed link is answered like an unknown one', async () => {
+    world = await createWorld();
+    const { res, body } = await world
+      .as('anonymous')
+      .call('GET', '/api/invitations/not%20a%20token', 404);
+    expectProblem(res, body, 'invitation_invalid');
+  });
+
   it('a new invitation voids the earlier link', async () => {
     world = await createWorld();
     await world
@@ -236,6 +244,14 @@ describe('users and caseloads', () => {
       .as('foreignAdmin')
       .call<{ items: Array<{ action: string }> }>('GET', '/api/audit', 200);
     expect(foreignAudit.items.some((e) => e.action === 'user.role-changed')).toBe(false);
+  });
+
+  it('a teacher sees who their coach is, and only that', async () => {
+    world = await createWorld();
+    const { body } = await world.as('teacherOwner').call('GET', '/api/me', 200);
+    expect(body).toMatchObject({ coach: { id: world.users.coach.id, name: 'Cole Coach' } });
+    const { body: coach } = await world.as('coach').call('GET', '/api/me', 200);
+    expect(coach).toMatchObject({ coach: null });
   });
 
   it('an admin cannot change their own role or deactivate themselves', async () => {

@@ -275,7 +275,15 @@ export class AccountService {
     const user = await this.deps.users.findById(userId);
     if (!user) throw denied('User');
     const program = await this.deps.programs.findById(user.programId);
-    return { user, program: { id: user.programId, name: program?.name ?? '' } };
+    // A teacher sees who their coach is; nothing else about other users.
+    const assignment =
+      user.role === ROLES.teacher ? await this.deps.caseloads.currentFor(user.id) : undefined;
+    const coachUser = assignment ? await this.deps.users.findById(assignment.coachId) : undefined;
+    return {
+      user,
+      program: { id: user.programId, name: program?.name ?? '' },
+      coach: coachUser ? { id: coachUser.id, name: coachUser.name, email: coachUser.email } : null,
+    };
   }
 
   private auditChange(
