@@ -18,6 +18,7 @@ import {
 import { authRoutes } from './routes/auth';
 import { healthRoutes } from './routes/health';
 import { lessonRoutes, uploadRoutes } from './routes/lessons';
+import { annotationRoutes, lessonReviewRoutes, replyRoutes } from './routes/review';
 import { rubricRoutes } from './routes/rubrics';
 import { FsStorage, LOCAL_STORAGE_MOUNT_PATH } from './storage/fs-storage';
 import { localStorageRoutes } from './storage/fs-storage.routes';
@@ -49,6 +50,9 @@ function apiRoutes(ctx: AppContext) {
     .route('/audit', auditRoutes(ctx))
     .route('/rubrics', rubricRoutes(ctx))
     .route('/lessons', lessonRoutes(ctx))
+    .route('/lessons', lessonReviewRoutes(ctx))
+    .route('/annotations', annotationRoutes(ctx))
+    .route('/replies', replyRoutes(ctx))
     .route('/uploads', uploadRoutes(ctx));
 }
 

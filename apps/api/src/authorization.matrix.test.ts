@@ -29,6 +29,16 @@ const ownLesson = (ok: number, coach: number): Expect => ({
   admin: 404,
   foreignAdmin: 404,
 });
+/** Coach's work on teacherOwner's lesson: the current coach; the teacher is told it is the coach's. */
+const coachWork = (ok: number): Expect => ({ ...ownLesson(403, ok) });
+/** One author's item: the author; everyone else a 404. */
+const authorOnly = (persona: Persona, ok: number): Expect => ({
+  ...ownLesson(404, 404),
+  teacherOwner: 404,
+  [persona]: ok,
+});
+const VTT = 'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nHello\n';
+
 /** teacherOwner's upload: only the teacher who started it. */
 const ownUpload = (ok: number): Expect => ownLesson(ok, 404);
 /** Signed-URL routes: the signature is the permission, whoever calls. */
@@ -190,6 +200,73 @@ const MATRIX: Record<string, RouteCase> = {
   'DELETE /api/uploads/:id/s3': {
     path: (w) => `/api/uploads/${w.uploadId}/s3`,
     expect: ownUpload(204),
+  },
+  'GET /api/lessons/:id/timeline': {
+    path: (w) => `/api/lessons/${w.readyLessonId}/timeline`,
+    expect: ownLesson(200, 200),
+  },
+  'PUT /api/lessons/:id/clips/:position': {
+    path: (w) => `/api/lessons/${w.readyLessonId}/clips/2`,
+    body: () => ({ startMs: 600_000, endMs: 900_000, summary: 'S', reason: 'R' }),
+    expect: coachWork(200),
+  },
+  'DELETE /api/lessons/:id/clips/:position': {
+    path: (w) => `/api/lessons/${w.readyLessonId}/clips/1`,
+    expect: coachWork(204),
+  },
+  'POST /api/lessons/:id/annotations': {
+    path: (w) => `/api/lessons/${w.readyLessonId}/annotations`,
+    body: () => ({ visibility: 'public', startMs: 1000, body: 'B', codeIds: ['TCD'] }),
+    expect: coachWork(201),
+  },
+  'GET /api/lessons/:id/transcript': {
+    path: (w) => `/api/lessons/${w.readyLessonId}/transcript`,
+    expect: ownLesson(200, 200),
+  },
+  'PUT /api/lessons/:id/transcript': {
+    path: (w) => `/api/lessons/${w.readyLessonId}/transcript`,
+    raw: { body: VTT, contentType: 'text/vtt' },
+    expect: ownLesson(200, 200),
+  },
+  'DELETE /api/lessons/:id/transcript': {
+    path: (w) => `/api/lessons/${w.readyLessonId}/transcript`,
+    expect: ownLesson(204, 204),
+  },
+  'POST /api/lessons/:id/watched': {
+    path: (w) => `/api/lessons/${w.readyLessonId}/watched`,
+    body: () => ({ intervals: [[0, 1000]] }),
+    expect: ownLesson(200, 200),
+  },
+  'GET /api/lessons/:id/watched': {
+    path: (w) => `/api/lessons/${w.readyLessonId}/watched`,
+    expect: ownLesson(200, 200),
+  },
+  'GET /api/lessons/:id/annotations/export/:format': {
+    path: (w) => `/api/lessons/${w.readyLessonId}/annotations/export/csv`,
+    expect: ownLesson(200, 200),
+  },
+  'PATCH /api/annotations/:id': {
+    path: (w) => `/api/annotations/${w.annotationId}`,
+    body: () => ({ visibility: 'public', startMs: 1000, body: 'Edited', codeIds: [] }),
+    expect: authorOnly('coach', 200),
+  },
+  'DELETE /api/annotations/:id': {
+    path: (w) => `/api/annotations/${w.privateAnnotationId}`,
+    expect: authorOnly('coach', 204),
+  },
+  'POST /api/annotations/:id/replies': {
+    path: (w) => `/api/annotations/${w.annotationId}/replies`,
+    body: () => ({ body: 'A reply' }),
+    expect: ownLesson(201, 201),
+  },
+  'PATCH /api/replies/:id': {
+    path: (w) => `/api/replies/${w.replyId}`,
+    body: () => ({ body: 'Edited reply' }),
+    expect: authorOnly('teacherOwner', 200),
+  },
+  'DELETE /api/replies/:id': {
+    path: (w) => `/api/replies/${w.replyId}`,
+    expect: authorOnly('teacherOwner', 204),
   },
   'PUT /api/storage/local/objects/:key{.+}': {
     path: () =>

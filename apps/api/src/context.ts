@@ -15,7 +15,9 @@ import { MediaRepository } from './repositories/media.repository';
 import { OutboxRepository } from './repositories/outbox.repository';
 import { ProgramRepository } from './repositories/program.repository';
 import { RateLimitRepository } from './repositories/rate-limit.repository';
+import { ReviewRepository } from './repositories/review.repository';
 import { RubricRepository } from './repositories/rubric.repository';
+import { TranscriptRepository } from './repositories/transcript.repository';
 import { UploadRepository } from './repositories/upload.repository';
 import { UserRepository } from './repositories/user.repository';
 import { AccessService } from './services/access.service';
@@ -30,8 +32,10 @@ import { MediaProcessingService } from './services/media-processing.service';
 import { OutboxService } from './services/outbox.service';
 import { PlaybackService } from './services/playback.service';
 import { RateLimitService } from './services/rate-limit.service';
+import { ReviewService } from './services/review.service';
 import { RubricService } from './services/rubric.service';
 import { SetupService } from './services/setup.service';
+import { TranscriptService } from './services/transcript.service';
 import { PROCESS_LESSON_JOB, UploadService } from './services/upload.service';
 import { createStorage } from './storage/create-storage';
 import type { ObjectStorage } from './storage/storage';
@@ -48,7 +52,9 @@ function buildRepositories(db: Db) {
     outbox: new OutboxRepository(db),
     programs: new ProgramRepository(db),
     rateLimits: new RateLimitRepository(db),
+    review: new ReviewRepository(db),
     rubrics: new RubricRepository(db),
+    transcripts: new TranscriptRepository(db),
     users: new UserRepository(db),
   };
 }
@@ -99,6 +105,13 @@ function buildServices(
     }),
     playback: new PlaybackService({ lessons, media: repos.media, storage, access, audit }),
     demo: new DemoService({ ...repos, storage }),
+    review: new ReviewService({ review: repos.review, lessons, access, audit }),
+    transcripts: new TranscriptService({
+      transcripts: repos.transcripts,
+      review: repos.review,
+      lessons,
+      access,
+    }),
   };
 }
 

@@ -31,6 +31,12 @@ beforeAll(async () => {
     action: 'test.marker',
     detail: { note: MARKER },
   });
+  // A coach's private planning note on the teacher's own lesson: the heart of the check.
+  await world.api.ctx.db
+    .updateTable('annotation')
+    .set({ body: `${MARKER}: ask about wait time`, teacher_does: MARKER })
+    .where('id', '=', world.privateAnnotationId)
+    .execute();
   await world.api.ctx.mailer.send({
     programId: world.programId,
     to: world.users.coach.email,
@@ -49,6 +55,15 @@ function candidateIds(w: World): string[] {
     w.foreignProgramId,
     w.lessonId,
     w.uploadId,
+    w.readyLessonId,
+    w.annotationId,
+    w.privateAnnotationId,
+    w.replyId,
+    'csv',
+    'vtt',
+    'jsonld',
+    '1',
+    '2',
     'mqi-4pt',
   ];
 }
@@ -86,5 +101,9 @@ describe('teacher-visible responses', () => {
     expect(JSON.stringify(body)).toContain(MARKER);
     const { body: foreign } = await world.as('foreignAdmin').call('GET', '/api/me', 200);
     expect(JSON.stringify(foreign)).toContain(MARKER);
+    const { body: coachView } = await world
+      .as('coach')
+      .call('GET', `/api/lessons/${world.readyLessonId}/timeline`, 200);
+    expect(JSON.stringify(coachView)).toContain(MARKER);
   });
 });

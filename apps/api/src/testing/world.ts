@@ -29,6 +29,12 @@ export interface WorldFacts {
   /** A lesson of teacherOwner, with an upload in progress. */
   lessonId: string;
   uploadId: string;
+  /** A processed 45-minute lesson of teacherOwner with clip 1, a public annotation (with
+   * the teacher's reply) and a private note of the coach. */
+  readyLessonId: string;
+  annotationId: string;
+  privateAnnotationId: string;
+  replyId: string;
 }
 
 let template: { dir: string; facts: WorldFacts } | undefined;
@@ -101,6 +107,41 @@ async function buildTemplate(): Promise<{ dir: string; facts: WorldFacts }> {
     201,
     { json: { fileName: 'lesson.mp4', size: 1000, contentType: 'video/mp4' } },
   );
+  const { body: ready } = await teacherAgent.call<{ id: string }>('POST', '/api/lessons', 201, {
+    json: {
+      title: 'Comparing fractions',
+      taughtOn: '2026-10-20',
+      grade: '4',
+      topic: 'Fractions',
+      consent: true,
+    },
+  });
+  await api.ctx.db
+    .updateTable('lesson')
+    .set({ state: 'ready', duration_ms: 45 * 60_000 })
+    .where('id', '=', ready.id)
+    .execute();
+  const coachAgent = new Agent(api.app, cookies.coach);
+  await coachAgent.call('PUT', `/api/lessons/${ready.id}/clips/1`, 200, {
+    json: {
+      startMs: 120_000,
+      endMs: 420_000,
+      summary: 'Pairs explain',
+      reason: 'Student explanations',
+    },
+  });
+  const annotate = (visibility: string, body: string) =>
+    coachAgent.call<{ id: string }>('POST', `/api/lessons/${ready.id}/annotations`, 201, {
+      json: { visibility, startMs: 150_000, endMs: 200_000, body, codeIds: ['STEXPL'] },
+    });
+  const { body: publicNote } = await annotate('public', 'Students explain their thinking.');
+  const { body: privateNote } = await annotate('private', 'Planning: ask about wait time.');
+  const { body: replied } = await teacherAgent.call<{ replies: Array<{ id: string }> }>(
+    'POST',
+    `/api/annotations/${publicNote.id}/replies`,
+    201,
+    { json: { body: 'Thank you!' } },
+  );
   const [message] = await api.ctx.repositories.outbox.listForProgram(program.id, 1);
   const invitationToken = /\/invitation\/([A-Za-z0-9_-]+)/.exec(message?.text ?? '')?.[1] ?? '';
   const facts: WorldFacts = {
@@ -111,6 +152,10 @@ async function buildTemplate(): Promise<{ dir: string; facts: WorldFacts }> {
     invitationToken,
     lessonId: lesson.id,
     uploadId: started.upload.id,
+    readyLessonId: ready.id,
+    annotationId: publicNote.id,
+    privateAnnotationId: privateNote.id,
+    replyId: replied.replies[0]?.id ?? '',
   };
   await api.ctx.db.destroy();
   const dir = api.dataDir;

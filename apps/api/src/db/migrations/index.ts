@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as m20261122T0900 from './2026-11-22T0900-rubrics';
 import * as m20261122T1000 from './2026-11-22T1000-accounts';
 import * as m20261122T1100 from './2026-11-22T1100-lessons';
+import * as m20261122T1200 from './2026-11-22T1200-review';
 
 /**
  * Every migration, keyed by its dated name (Kysely runs them in key order). Listed
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22T0900-rubrics': m20261122T0900,
   '2026-11-22T1000-accounts': m20261122T1000,
   '2026-11-22T1100-lessons': m20261122T1100,
+  '2026-11-22T1200-review': m20261122T1200,
 };

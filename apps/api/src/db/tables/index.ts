@@ -11,6 +11,13 @@ import type {
   RateLimitTable,
 } from './account.table';
 import type { JobTable, LessonTable, MediaAssetTable, UploadTable } from './lesson.table';
+import type {
+  AnnotationReplyTable,
+  AnnotationTable,
+  ClipTable,
+  TranscriptTable,
+  WatchProgressTable,
+} from './review.table';
 import type { RubricTable } from './rubric.table';
 
 /** Every table Kysely may touch. Repositories are the only importers of this type. */
@@ -30,4 +37,9 @@ export interface Database {
   media_asset: MediaAssetTable;
   upload: UploadTable;
   job: JobTable;
+  clip: ClipTable;
+  annotation: AnnotationTable;
+  annotation_reply: AnnotationReplyTable;
+  transcript: TranscriptTable;
+  watch_progress: WatchProgressTable;
 }
