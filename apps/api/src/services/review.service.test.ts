@@ -313,11 +313,9 @@ describe('transcript and watching', () => {
     await world
       .as('coach')
       .call('PUT', `/api/lessons/${world.lessonId}/clips/1`, 200, { json: clip(2 * MIN, 7 * MIN) });
-    await world
-      .as('coach')
-      .call('PUT', `/api/lessons/${world.lessonId}/clips/2`, 200, {
-        json: clip(20 * MIN, 25 * MIN),
-      });
+    await world.as('coach').call('PUT', `/api/lessons/${world.lessonId}/clips/2`, 200, {
+      json: clip(20 * MIN, 25 * MIN),
+    });
     const teacher = world.as('teacherOwner');
     const path = `/api/lessons/${world.lessonId}/watched`;
     await teacher.call('POST', path, 200, { json: { intervals: [[2 * MIN, 4 * MIN]] } });
