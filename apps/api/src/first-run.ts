@@ -26,10 +26,16 @@ export async function runFirstRun(ctx: AppContext, logger: Logger): Promise<void
   if (ctx.config.demo) {
     const seeded = await setup.seedDemo();
     if (seeded) {
-      const [, , teacherId] = seeded.ids;
-      const lessonId = teacherId
-        ? await ctx.services.demo.seedLesson(seeded.program.id, teacherId, DEMO_LESSON_FILE)
-        : undefined;
+      const [, coachId, teacherId] = seeded.ids;
+      const lessonId =
+        teacherId && coachId
+          ? await ctx.services.demo.seedLesson(
+              seeded.program.id,
+              teacherId,
+              coachId,
+              DEMO_LESSON_FILE,
+            )
+          : undefined;
       logger.info({ program: DEMO_PROGRAM.name, lessonId }, 'demo program seeded');
     }
     printDemoSignIns();

@@ -3,7 +3,10 @@ import { LESSON_STATES, MEDIA_KINDS } from '../domain/lesson';
 import type { JobRepository } from '../repositories/job.repository';
 import type { LessonRepository } from '../repositories/lesson.repository';
 import type { MediaRepository } from '../repositories/media.repository';
+import type { ReviewRepository } from '../repositories/review.repository';
+import type { TranscriptRepository } from '../repositories/transcript.repository';
 import type { ObjectStorage } from '../storage/storage';
+import { DEMO_ANNOTATIONS, DEMO_CLIPS, DEMO_TRANSCRIPT } from './demo-review';
 import { lessonPrefix } from './lesson.service';
 import { PROCESS_LESSON_JOB } from './upload.service';
 
@@ -17,13 +20,17 @@ export class DemoService {
       lessons: LessonRepository;
       media: MediaRepository;
       jobs: JobRepository;
+      review: ReviewRepository;
+      transcripts: TranscriptRepository;
       storage: ObjectStorage;
     },
   ) {}
 
+  /** The demo recording, plus its review by the demo coach, so the review page shows at once. */
   async seedLesson(
     programId: string,
     teacherId: string,
+    coachId: string,
     file: string,
   ): Promise<string | undefined> {
     if (!fs.existsSync(file)) return undefined;
@@ -51,6 +58,13 @@ export class DemoService {
       meta: { fileName: 'demo-lesson.mp4' },
     });
     await jobs.enqueue(PROCESS_LESSON_JOB, lesson.id);
+    for (const { position, ...clip } of DEMO_CLIPS) {
+      await this.deps.review.putClip(lesson.id, position, { ...clip, createdBy: coachId });
+    }
+    for (const annotation of DEMO_ANNOTATIONS) {
+      await this.deps.review.createAnnotation(lesson.id, coachId, annotation);
+    }
+    await this.deps.transcripts.put(lesson.id, 'vtt', DEMO_TRANSCRIPT);
     return lesson.id;
   }
 }
