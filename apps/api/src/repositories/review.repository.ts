@@ -50,6 +50,19 @@ export interface AnnotationInput {
   rubricRelation: string | null;
 }
 
+function annotationColumns(input: AnnotationInput) {
+  return {
+    visibility: input.visibility,
+    start_ms: input.startMs,
+    end_ms: input.endMs,
+    body: input.body,
+    code_ids: JSON.stringify(input.codeIds),
+    teacher_does: input.teacherDoes,
+    students_do: input.studentsDo,
+    rubric_relation: input.rubricRelation,
+  };
+}
+
 /** Clips, annotations and replies of lessons. */
 export class ReviewRepository {
   constructor(private readonly db: Db) {}
@@ -172,14 +185,7 @@ export class ReviewRepository {
         id,
         lesson_id: lessonId,
         author_id: authorId,
-        visibility: input.visibility,
-        start_ms: input.startMs,
-        end_ms: input.endMs,
-        body: input.body,
-        code_ids: JSON.stringify(input.codeIds),
-        teacher_does: input.teacherDoes,
-        students_do: input.studentsDo,
-        rubric_relation: input.rubricRelation,
+        ...annotationColumns(input),
         created_at: now,
         updated_at: now,
       })
@@ -190,17 +196,7 @@ export class ReviewRepository {
   async updateAnnotation(id: string, input: AnnotationInput): Promise<void> {
     await this.db
       .updateTable('annotation')
-      .set({
-        visibility: input.visibility,
-        start_ms: input.startMs,
-        end_ms: input.endMs,
-        body: input.body,
-        code_ids: JSON.stringify(input.codeIds),
-        teacher_does: input.teacherDoes,
-        students_do: input.studentsDo,
-        rubric_relation: input.rubricRelation,
-        updated_at: new Date().toISOString(),
-      })
+      .set({ ...annotationColumns(input), updated_at: new Date().toISOString() })
       .where('id', '=', id)
       .execute();
   }
