@@ -105,7 +105,7 @@ function buildServices(
     }),
     playback: new PlaybackService({ lessons, media: repos.media, storage, access, audit }),
     demo: new DemoService({ ...repos, storage }),
-    review: new ReviewService({ review: repos.review, lessons, access, audit }),
+    review: new ReviewService({ review: repos.review, users: repos.users, lessons, access, audit }),
     transcripts: new TranscriptService({
       transcripts: repos.transcripts,
       review: repos.review,

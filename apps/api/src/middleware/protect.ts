@@ -69,7 +69,8 @@ export function securityHeaders(mediaOrigins: readonly string[]) {
       imgSrc: ["'self'", 'data:', 'blob:', ...mediaOrigins],
       mediaSrc: ["'self'", 'blob:', ...mediaOrigins],
       connectSrc: ["'self'", ...mediaOrigins],
-      fontSrc: ["'self'"],
+      // video.js ships its icon font inline in its stylesheet.
+      fontSrc: ["'self'", 'data:'],
       workerSrc: ["'self'", 'blob:'],
       objectSrc: ["'none'"],
       baseUri: ["'self'"],

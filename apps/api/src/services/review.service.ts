@@ -4,6 +4,7 @@ import type { Lesson } from '../domain/lesson';
 import { type Annotation, type Clip, VISIBILITY } from '../domain/review';
 import { AppError, type ProblemField } from '../errors';
 import type { AnnotationInput, ReviewRepository } from '../repositories/review.repository';
+import type { UserRepository } from '../repositories/user.repository';
 import type { AccessService } from './access.service';
 import type { AuditService } from './audit.service';
 import type { LessonService } from './lesson.service';
@@ -24,6 +25,7 @@ export class ReviewService {
   constructor(
     private readonly deps: {
       review: ReviewRepository;
+      users: UserRepository;
       lessons: LessonService;
       access: AccessService;
       audit: AuditService;
@@ -47,7 +49,8 @@ export class ReviewService {
       this.deps.review.clips(lesson.id),
       this.deps.review.annotations(lesson.id, privateOf),
     ]);
-    return { lesson, clips: clips.map(withHint), annotations };
+    const teacher = await this.deps.users.findById(lesson.teacherId);
+    return { lesson, teacherName: teacher?.name ?? '', clips: clips.map(withHint), annotations };
   }
 
   /** Sets clip 1 or 2; the coach of the lesson's teacher only. */
@@ -187,12 +190,9 @@ export class ReviewService {
 function withHint(clip: Clip) {
   const length = clip.endMs - clip.startMs;
   const far = Math.abs(length - USUAL_CLIP_MS) > 3 * 60_000;
-  return {
-    ...clip,
-    hint: far
-      ? `This clip is ${Math.round(length / 60_000)} min; clips are usually about 5 min.`
-      : null,
-  };
+  const size =
+    length < 60_000 ? `${Math.round(length / 1000)} s` : `${Math.round(length / 60_000)} min`;
+  return { ...clip, hint: far ? `This clip is ${size}; clips are usually about 5 min.` : null };
 }
 
 /** 0 <= start < end <= the lesson's length; a lesson not yet measured takes no times. */
