@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ObjectStorage } from './storage';
 import {
@@ -51,22 +51,28 @@ export function describeStorageContract(name: string, open: () => Promise<Storag
         const send = async (n: number, bytes: Uint8Array) =>
           putToUrl(await s.signPartUpload(key, uploadId, n, 300), bytes);
         // The last part first, in a wrong (longer) version, then part 1: then the tab closes.
-        await send(3, randomData(2 * MiB));
-        expect(await send(1, parts[0] as Buffer)).toBe(md5Etag(parts[0] as Buffer));
+        // Part ETags are opaque tokens (S3 happens to use MD5s; local disk does not): what
+        // matters is that ListParts reports the ETag each part's PUT answered with.
+        const answered = new Map<number, string>();
+        const sendKeep = async (n: number, bytes: Uint8Array) => {
+          const etag = await send(n, bytes);
+          expect(etag).toMatch(/^"[0-9a-f]{32}"$/);
+          answered.set(n, etag);
+          return etag;
+        };
+        await sendKeep(3, randomData(2 * MiB));
+        await sendKeep(1, parts[0] as Buffer);
         const resumed = await s.listParts(key, uploadId);
         expect(resumed.map((p) => p.partNumber)).toEqual([1, 3]);
         expect(resumed[1]?.size).toBe(2 * MiB);
         // Resumed: the missing part, and the last one again, right this time.
-        for (const n of [2, 3]) {
-          const bytes = parts[n - 1] as Buffer;
-          expect(await send(n, bytes)).toBe(md5Etag(bytes));
-        }
+        for (const n of [2, 3]) await sendKeep(n, parts[n - 1] as Buffer);
         const listed = await s.listParts(key, uploadId);
         expect(listed).toEqual(
           parts.map((bytes, i) => ({
             partNumber: i + 1,
             size: bytes.length,
-            etag: md5Etag(bytes),
+            etag: answered.get(i + 1),
           })),
         );
 
@@ -75,7 +81,8 @@ export function describeStorageContract(name: string, open: () => Promise<Storag
           etag: p?.etag ?? '',
         }));
         const info = await s.completeMultipart(key, uploadId, named);
-        expect(info).toEqual({ size: data.length, contentType: 'video/mp4', etag: s3Etag(parts) });
+        expect(info).toMatchObject({ size: data.length, contentType: 'video/mp4' });
+        expect(info.etag).toMatch(/^"[0-9a-f]{32}-3"$/);
         expect(await s.head(key)).toEqual(info);
         expect(sha256(await readAll(await s.getStream(key)))).toBe(sha256(data));
         const across = await readAll(await s.getStream(key, { start: PART - 10, end: PART + 9 }));
@@ -160,11 +167,4 @@ export function describeStorageContract(name: string, open: () => Promise<Storag
 
     describeObjectContract(storage, freshPrefix);
   });
-}
-
-/** S3's ETag of an object assembled from parts: MD5 of the parts' MD5s, dash, count. */
-function s3Etag(parts: readonly Uint8Array[]): string {
-  const hash = createHash('md5');
-  for (const part of parts) hash.update(createHash('md5').update(part).digest());
-  return `"${hash.digest('hex')}-${parts.length}"`;
 }

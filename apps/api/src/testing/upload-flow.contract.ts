@@ -111,7 +111,7 @@ export function describeUploadFlow(name: string, storeEnv: () => Record<string, 
       const { body } = await world
         .as('teacherOwner')
         .call<{ items: unknown[] }>('GET', '/api/lessons', 200);
-      expect(body.items).toHaveLength(2); // the world's lesson and this one
+      expect(body.items).toHaveLength(3); // the world's two lessons and this one
       expect(await world.api.ctx.repositories.jobs.countByState()).toEqual({ queued: 1 });
     });
 

@@ -1,0 +1,230 @@
+// The uploads being timed: our full flow as the browser drives it, and the baselines.
+import { createWriteStream } from 'node:fs';
+import fs from 'node:fs/promises';
+import http from 'node:http';
+import { pipeline } from 'node:stream/promises';
+import { partStream, partsOf } from './files.mjs';
+
+/** A request with no progress for this long fails the run rather than hanging it. */
+export const STALL_MS = 60_000;
+
+/**
+ * PUTs one part, streamed from disk with its Content-Length (as a browser sends a Blob
+ * slice), on a keep-alive agent; resolves with the answer's ETag.
+ */
+export async function putPart(url, file, part, agent) {
+  let settle;
+  const answered = new Promise((resolve, reject) => {
+    settle = { resolve, reject };
+  });
+  const req = http.request(
+    url,
+    { method: 'PUT', agent, headers: { 'content-length': String(part.length) } },
+    (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk) => {
+        text += chunk;
+      });
+      res.on('error', settle.reject);
+      res.on('end', () => {
+        if (res.statusCode === 200) settle.resolve(String(res.headers.etag ?? ''));
+        else
+          settle.reject(new Error(`PUT part ${part.n}: ${res.statusCode} ${text.slice(0, 300)}`));
+      });
+    },
+  );
+  req.on('error', settle.reject);
+  req.setTimeout(STALL_MS, () =>
+    req.destroy(new Error(`PUT part ${part.n}: no progress for ${STALL_MS} ms`)),
+  );
+  await Promise.all([pipeline(partStream(file, part), req), answered]);
+  return answered;
+}
+
+/** A browser tab's view of the API: the session cookie and a same-origin Origin header. */
+export class ApiClient {
+  cookie = '';
+
+  constructor(origin) {
+    this.origin = origin;
+  }
+
+  async call(method, path, status, { json, body, headers = {} } = {}) {
+    const res = await fetch(new URL(path, this.origin), {
+      method,
+      headers: {
+        origin: this.origin,
+        ...(this.cookie ? { cookie: this.cookie } : {}),
+        ...(json ? { 'content-type': 'application/json' } : {}),
+        ...headers,
+      },
+      body: json ? JSON.stringify(json) : body,
+      signal: AbortSignal.timeout(STALL_MS),
+    });
+    const text = await res.text();
+    if (res.status !== status) {
+      throw new Error(
+        `${method} ${path}: expected ${status}, got ${res.status} ${text.slice(0, 500)}`,
+      );
+    }
+    return { res, text };
+  }
+
+  async json(method, path, status, options) {
+    return JSON.parse((await this.call(method, path, status, options)).text);
+  }
+
+  async signIn(email, password) {
+    const { res } = await this.call('POST', '/api/auth/sign-in/email', 200, {
+      json: { email, password },
+    });
+    const cookie = res.headers.getSetCookie().find((c) => c.startsWith('elevate.session_token='));
+    if (!cookie) throw new Error('sign-in set no elevate.session_token cookie');
+    this.cookie = cookie.split(';')[0];
+  }
+
+  /** A new lesson awaiting its recording (a lesson takes one upload). */
+  async createLesson(title) {
+    return this.json('POST', '/api/lessons', 201, {
+      json: {
+        title,
+        taughtOn: new Date().toISOString().slice(0, 10),
+        grade: 'Grade 7',
+        topic: 'Upload benchmark',
+        consent: true,
+      },
+    });
+  }
+}
+
+/**
+ * Our full flow, exactly as the browser's uploader runs it: start the upload (the API
+ * picks the part size), create, then for each part in order sign it and PUT it to the
+ * signed URL (the store's own for S3, the API's `/api/storage/local/...` for local disk),
+ * then complete with S3's XML part list. Timed from the start call to the completion's
+ * answer; the lesson is created before the clock starts.
+ */
+export async function uploadThroughApi(client, { file, size, lessonId, agent }) {
+  const started = performance.now();
+  /** Milliseconds spent waiting for the API (control calls) and for part PUTs. */
+  const spent = { api: 0, puts: 0 };
+  const timed = async (kind, promise) => {
+    const at = performance.now();
+    try {
+      return await promise;
+    } finally {
+      spent[kind] += performance.now() - at;
+    }
+  };
+  const { upload } = await timed(
+    'api',
+    client.json('POST', `/api/lessons/${lessonId}/upload`, 201, {
+      json: { fileName: 'bench-lesson.mp4', size, contentType: 'video/mp4' },
+    }),
+  );
+  const created = await timed(
+    'api',
+    client.call('POST', `/api/uploads/${upload.id}/s3/create`, 200),
+  );
+  if (!created.text.includes('<UploadId>')) throw new Error('no UploadId in the create answer');
+  const parts = partsOf(size, upload.partSize);
+  if (parts.length !== upload.partCount) {
+    throw new Error(`the API counts ${upload.partCount} parts, the file has ${parts.length}`);
+  }
+  const etags = [];
+  for (const part of parts) {
+    const { url } = await timed(
+      'api',
+      client.json('POST', `/api/uploads/${upload.id}/parts/${part.n}/sign`, 200),
+    );
+    const target = url.startsWith('/') ? new URL(url, client.origin) : new URL(url);
+    etags.push(await timed('puts', putPart(target, file, part, agent)));
+  }
+  const items = etags
+    .map((etag, i) => `<Part><PartNumber>${i + 1}</PartNumber><ETag>${etag}</ETag></Part>`)
+    .join('');
+  await timed(
+    'api',
+    client.call('POST', `/api/uploads/${upload.id}/s3/complete`, 200, {
+      body: `<CompleteMultipartUpload>${items}</CompleteMultipartUpload>`,
+      headers: { 'content-type': 'application/xml' },
+    }),
+  );
+  return {
+    seconds: (performance.now() - started) / 1000,
+    apiSeconds: spent.api / 1000,
+    putSeconds: spent.puts / 1000,
+    upload,
+    etags,
+  };
+}
+
+/**
+ * S3 baseline: the SDK's own multipart upload of the same file to the same bucket, same
+ * part size, parts one after another, each a file stream with its ContentLength.
+ */
+export async function uploadWithSdk(sdk, s3, { bucket, key, file, size, partSize }) {
+  const started = performance.now();
+  const { UploadId } = await s3.send(
+    new sdk.CreateMultipartUploadCommand({ Bucket: bucket, Key: key, ContentType: 'video/mp4' }),
+  );
+  try {
+    const parts = [];
+    for (const part of partsOf(size, partSize)) {
+      const { ETag } = await s3.send(
+        new sdk.UploadPartCommand({
+          Bucket: bucket,
+          Key: key,
+          UploadId,
+          PartNumber: part.n,
+          Body: partStream(file, part),
+          ContentLength: part.length,
+        }),
+      );
+      parts.push({ PartNumber: part.n, ETag });
+    }
+    await s3.send(
+      new sdk.CompleteMultipartUploadCommand({
+        Bucket: bucket,
+        Key: key,
+        UploadId,
+        MultipartUpload: { Parts: parts },
+      }),
+    );
+    return { seconds: (performance.now() - started) / 1000, etags: parts.map((p) => p.ETag) };
+  } catch (error) {
+    await s3
+      .send(new sdk.AbortMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId }))
+      .catch(() => {});
+    throw error;
+  }
+}
+
+/**
+ * Local-disk baseline over HTTP: the same parts PUT in order, same client code, to
+ * plain-put-server.mjs (node:http writing each body at its offset in one file).
+ */
+export async function uploadPlainHttp(origin, { name, file, size, partSize, agent }) {
+  const started = performance.now();
+  for (const part of partsOf(size, partSize)) {
+    await putPart(new URL(`/${name}?offset=${part.start}`, origin), file, part, agent);
+  }
+  return { seconds: (performance.now() - started) / 1000 };
+}
+
+/**
+ * Local-disk reference with no HTTP at all: the same parts streamed from the file into
+ * one file at their offsets, in order, in this process. The floor any local store has.
+ */
+export async function writePartsToDisk({ target, file, size, partSize }) {
+  const started = performance.now();
+  await fs.writeFile(target, '');
+  for (const part of partsOf(size, partSize)) {
+    await pipeline(
+      partStream(file, part),
+      createWriteStream(target, { flags: 'r+', start: part.start }),
+    );
+  }
+  return { seconds: (performance.now() - started) / 1000 };
+}
