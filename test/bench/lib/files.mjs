@@ -95,3 +95,12 @@ export function md5Speed() {
   for (let i = 0; i < rounds; i++) createHash('md5').update(data).digest();
   return (rounds * data.length) / MB / ((performance.now() - started) / 1000);
 }
+
+/** The sha256 of a whole file, streamed (to check what a store kept is byte-identical). */
+export async function fileSha256(file) {
+  const { createHash } = await import('node:crypto');
+  const { createReadStream } = await import('node:fs');
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file, { highWaterMark: 8 * MiB })) hash.update(chunk);
+  return hash.digest('hex');
+}
