@@ -131,6 +131,7 @@ describe('accounts, from the first admin to a coached teacher', () => {
     expect(await teacher.page.getByRole('table').count()).toBe(0);
     expect(await nav(teacher.page).getByRole('link').allTextContents()).toEqual([
       'Home',
+      'My lessons',
       'Rubrics',
     ]);
 

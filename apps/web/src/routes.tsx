@@ -8,10 +8,14 @@ import { SignInPage } from './features/auth/sign-in.page';
 import { MyTeachersPage } from './features/caseload/my-teachers.page';
 import { HomePage } from './features/home/home.page';
 import { InvitationPage } from './features/invitation/invitation.page';
+import { LessonPage } from './features/lessons/lesson.page';
+import { LessonsPage } from './features/lessons/lessons.page';
+import { NewLessonPage } from './features/lessons/new-lesson.page';
 import { ProfilePage } from './features/profile/profile.page';
+import { reviewRoutes } from './features/review/review.routes';
 import { RubricBrowserPage } from './features/rubric/rubric-browser.page';
 import { RubricListPage } from './features/rubric/rubric-list.page';
-import { PAGES } from './features/session/access';
+import { LESSON_LIST_ROLES, PAGES } from './features/session/access';
 import { RequireRole, RequireSignIn } from './features/session/guards';
 
 // Admin pages load on demand: coaches and teachers never download them.
@@ -41,6 +45,17 @@ export function AppRoutes() {
           <Route element={<RequireRole roles={PAGES.myTeachers.roles} />}>
             <Route path="caseload" element={<MyTeachersPage />} />
           </Route>
+          <Route element={<RequireRole roles={LESSON_LIST_ROLES} />}>
+            <Route path="lessons" element={<LessonsPage />} />
+          </Route>
+          <Route element={<RequireRole roles={PAGES.newLesson.roles} />}>
+            <Route path="lessons/new" element={<NewLessonPage />} />
+          </Route>
+          {/* Open to any role: the API answers "not found" to whoever may not see it. */}
+          <Route path="lessons/:lessonId" element={<LessonPage />} />
+          {reviewRoutes.map((route) => (
+            <Route key={route.path} path={route.path} element={route.element} />
+          ))}
           <Route path="admin" element={<RequireRole roles={PAGES.users.roles} />}>
             <Route path="users" element={<UsersPage />} />
             <Route path="caseloads" element={<CaseloadsPage />} />

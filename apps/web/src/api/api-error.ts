@@ -141,6 +141,14 @@ export async function unwrapUntypedJson<T>(
   return (await response.json().catch(() => ({}))) as T;
 }
 
+/** Awaits an `hc` call whose success has no body (204); throws an ApiError otherwise. */
+export async function unwrapEmpty(
+  pending: Promise<ClientResponse<unknown, number>> | ClientResponse<unknown, number>,
+): Promise<void> {
+  const response = await reach(pending);
+  if (!response.ok) throw await toApiError(response);
+}
+
 async function reach<R>(pending: Promise<R> | R): Promise<R> {
   try {
     return await pending;

@@ -113,6 +113,7 @@ export function ConfirmDialog({
   title,
   children,
   confirmLabel,
+  cancelLabel = 'Cancel',
   pendingLabel,
   isPending,
   tone = 'default',
@@ -122,6 +123,8 @@ export function ConfirmDialog({
   title: ReactNode;
   children: ReactNode;
   confirmLabel: string;
+  /** The label of the button that backs out; "Cancel" unless that would be ambiguous. */
+  cancelLabel?: string;
   pendingLabel: string;
   isPending: boolean;
   tone?: 'default' | 'danger';
@@ -143,7 +146,7 @@ export function ConfirmDialog({
             onClick={onCancel}
             disabled={isPending}
           >
-            Cancel
+            {cancelLabel}
           </button>
           <button
             type="button"

@@ -16,6 +16,14 @@ export function CoachHome() {
         <ul className="home-links">
           <li className="card">
             <h3 className="card__title">
+              <Link to="/lessons">Your teachers’ lessons</Link>
+            </h3>
+            <p className="card__lead">
+              The lessons they have uploaded, by teacher, ready to watch.
+            </p>
+          </li>
+          <li className="card">
+            <h3 className="card__title">
               <Link to="/rubrics">Browse the rubrics</Link>
             </h3>
             <p className="card__lead">

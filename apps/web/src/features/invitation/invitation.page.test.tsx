@@ -44,7 +44,7 @@ describe('invitation page, against the real API', () => {
     ).toBeTruthy();
     expect(location.current).toBe('/');
     expect(jar.has('elevate.session_token')).toBe(true);
-    expect(screen.getByText('Your lessons will appear here')).toBeTruthy();
+    expect(await screen.findByText('Upload your first lesson')).toBeTruthy();
     const saved = await seeded.api.ctx.repositories.users.findByEmail('nia@north.test');
     expect(saved).toMatchObject({
       name: 'Nia Newton',

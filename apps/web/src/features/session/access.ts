@@ -23,6 +23,10 @@ export const PAGES = {
   outbox: { to: '/admin/outbox', label: 'Outbox', roles: ['admin'] },
   audit: { to: '/admin/audit', label: 'Audit trail', roles: ['admin'] },
   myTeachers: { to: '/caseload', label: 'My teachers', roles: ['coach'] },
+  // One list at /lessons, named for who reads it: a teacher's own, a coach's teachers'.
+  myLessons: { to: '/lessons', label: 'My lessons', roles: ['teacher'] },
+  lessons: { to: '/lessons', label: 'Lessons', roles: ['coach'] },
+  newLesson: { to: '/lessons/new', label: 'New lesson', roles: ['teacher'] },
   rubrics: { to: '/rubrics', label: 'Rubrics', roles: EVERYONE },
 } as const satisfies Record<string, { to: string; label: string; roles: readonly Role[] }>;
 
@@ -35,8 +39,13 @@ const NAV_ORDER: readonly Page[] = [
   PAGES.outbox,
   PAGES.audit,
   PAGES.myTeachers,
+  PAGES.myLessons,
+  PAGES.lessons,
   PAGES.rubrics,
 ];
+
+/** Who may open the lesson list at /lessons (teachers and coaches, each their own view). */
+export const LESSON_LIST_ROLES: readonly Role[] = ['teacher', 'coach'];
 
 export function mayOpen(page: { roles: readonly Role[] }, role: Role): boolean {
   return page.roles.includes(role);

@@ -29,13 +29,13 @@ describe('route guards and role navigation', () => {
       '/',
     );
     expect(screen.queryByRole('table')).toBeNull();
-    expect(await navLinks()).toEqual(['Home', 'Rubrics']);
+    expect(await navLinks()).toEqual(['Home', 'My lessons', 'Rubrics']);
   });
 
   it('keeps a coach out of admin pages but lets them see their teachers', async () => {
     await renderApp(seeded, '/admin/outbox', { signedInAs: seeded.coach });
     expect(await screen.findByText('Not available to you')).toBeTruthy();
-    expect(await navLinks()).toEqual(['Home', 'My teachers', 'Rubrics']);
+    expect(await navLinks()).toEqual(['Home', 'My teachers', 'Lessons', 'Rubrics']);
   });
 
   it('shows the admin every admin page in the navigation', async () => {
@@ -107,6 +107,6 @@ describe('route guards and role navigation', () => {
     await user.click(within(nav).getByRole('link', { name: 'Outbox' }));
 
     expect(await screen.findByRole('heading', { name: 'Not available to you' })).toBeTruthy();
-    await waitFor(async () => expect(await navLinks()).toEqual(['Home', 'Rubrics']));
+    await waitFor(async () => expect(await navLinks()).toEqual(['Home', 'My lessons', 'Rubrics']));
   });
 });

@@ -1,0 +1,79 @@
+/**
+ * The only module that imports video.js (about 280 kB gzipped) and its stylesheet. It is
+ * reached through a dynamic import from `video-player.tsx`, so the library arrives in its
+ * own chunk when a video is first shown, never with the app's first page.
+ */
+import videojs from 'video.js';
+import 'video.js/dist/video-js.css';
+import { createSubscriptions, type MediaController } from './media-controller';
+
+export type Player = ReturnType<typeof videojs>;
+
+export interface PlayerOptions {
+  source: { url: string; contentType: string } | null;
+  posterUrl: string | null;
+  label: string;
+}
+
+/**
+ * Mounts video.js on a new <video> inside `container`. Its own control bar stays off:
+ * the review draws its own controls and timeline (and the app's CSP keeps video.js's
+ * icon font, a data: URL, from loading anyway).
+ */
+export function createPlayer(container: HTMLElement, options: PlayerOptions): Player {
+  const video = document.createElement('video');
+  video.className = 'video-js vjs-fluid review-video__element';
+  video.setAttribute('playsinline', '');
+  video.setAttribute('preload', 'auto');
+  container.append(video);
+  const player = videojs(video, {
+    controls: false,
+    fluid: true,
+    aspectRatio: '16:9',
+    preload: 'auto',
+    playsinline: true,
+    // Only the picture, the poster, the captions and the spinner: the control bar and
+    // dialogs are never built (their icon font, a data: URL, is refused by the app's CSP).
+    children: ['mediaLoader', 'posterImage', 'textTrackDisplay', 'loadingSpinner', 'resizeManager'],
+    html5: { nativeTextTracks: true },
+    ...(options.posterUrl ? { poster: options.posterUrl } : {}),
+    ...(options.source
+      ? { sources: [{ src: options.source.url, type: options.source.contentType }] }
+      : {}),
+  });
+  player.el().setAttribute('aria-label', options.label);
+  return player;
+}
+
+/** A MediaController over a video.js player. */
+export function playerController(player: Player): MediaController & { dispose(): void } {
+  const subscriptions = createSubscriptions(
+    {
+      on: (event, listener) => player.on(event, listener),
+      off: (event, listener) => player.off(event, listener),
+    },
+    () => player.paused(),
+  );
+  return {
+    currentMs: () => Math.round((player.currentTime() ?? 0) * 1000),
+    durationMs: () => {
+      const seconds = player.duration();
+      return seconds && Number.isFinite(seconds) ? seconds * 1000 : Number.NaN;
+    },
+    isPaused: () => player.paused(),
+    rate: () => player.playbackRate() ?? 1,
+    play: () => {
+      // A refused autoplay or an interrupted load rejects: the UI shows "paused" anyway.
+      void player.play()?.catch(() => undefined);
+    },
+    pause: () => player.pause(),
+    seek: (ms) => {
+      player.currentTime(Math.max(0, ms) / 1000);
+    },
+    setRate: (rate) => {
+      player.playbackRate(rate);
+    },
+    subscribe: subscriptions.subscribe,
+    dispose: subscriptions.dispose,
+  };
+}
