@@ -20,6 +20,7 @@ import { healthRoutes } from './routes/health';
 import { lessonRoutes, uploadRoutes } from './routes/lessons';
 import { annotationRoutes, lessonReviewRoutes, replyRoutes } from './routes/review';
 import { rubricRoutes } from './routes/rubrics';
+import { stockClipRoutes } from './routes/stock-clips';
 import { FsStorage, LOCAL_STORAGE_MOUNT_PATH } from './storage/fs-storage';
 import { localStorageRoutes } from './storage/fs-storage.routes';
 import { serveWebApp } from './web-app';
@@ -53,6 +54,7 @@ function apiRoutes(ctx: AppContext) {
     .route('/lessons', lessonReviewRoutes(ctx))
     .route('/annotations', annotationRoutes(ctx))
     .route('/replies', replyRoutes(ctx))
+    .route('/stock-clips', stockClipRoutes(ctx))
     .route('/uploads', uploadRoutes(ctx));
 }
 

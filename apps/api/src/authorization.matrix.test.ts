@@ -140,6 +140,7 @@ const MATRIX: Record<string, RouteCase> = {
   },
   'GET /api/rubrics/:id': { path: () => '/api/rubrics/mqi-4pt', expect: signedIn(200) },
   'GET /api/lessons': { path: () => '/api/lessons', expect: signedIn(200) },
+  'GET /api/stock-clips': { path: () => '/api/stock-clips', expect: signedIn(200) },
   'POST /api/lessons': {
     path: () => '/api/lessons',
     body: () => ({

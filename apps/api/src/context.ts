@@ -17,6 +17,7 @@ import { ProgramRepository } from './repositories/program.repository';
 import { RateLimitRepository } from './repositories/rate-limit.repository';
 import { ReviewRepository } from './repositories/review.repository';
 import { RubricRepository } from './repositories/rubric.repository';
+import { StockClipRepository } from './repositories/stock-clip.repository';
 import { TranscriptRepository } from './repositories/transcript.repository';
 import { UploadRepository } from './repositories/upload.repository';
 import { UserRepository } from './repositories/user.repository';
@@ -54,6 +55,7 @@ function buildRepositories(db: Db) {
     rateLimits: new RateLimitRepository(db),
     review: new ReviewRepository(db),
     rubrics: new RubricRepository(db),
+    stockClips: new StockClipRepository(db),
     transcripts: new TranscriptRepository(db),
     users: new UserRepository(db),
   };
@@ -94,7 +96,7 @@ function buildServices(
     outbox: new OutboxService(repos.outbox, access),
     caseloads: new CaseloadService(repos.caseloads, repos.users, access, audit),
     accounts: new AccountService({ auth, ...repos, access, audit, mailer }),
-    setup: new SetupService(auth, repos.programs, repos.users, repos.caseloads),
+    setup: new SetupService(auth, repos.programs, repos.users, repos.caseloads, repos.stockClips),
     uploads: new UploadService({
       ...repos,
       lessonService: lessons,

@@ -49,6 +49,12 @@ describe('first run', () => {
       200,
     );
     expect(transcript.transcript.cues.length).toBeGreaterThan(5);
+    const { body: library } = await teacher.call<{
+      items: Array<{ pseudonym: string; isPlaceholder: boolean }>;
+    }>('GET', '/api/stock-clips', 200);
+    expect(library.items).toEqual([
+      expect.objectContaining({ pseudonym: 'Ms. Rivera', isPlaceholder: true }),
+    ]);
   });
 
   it('without the demo, creates the first admin from the environment once', async () => {

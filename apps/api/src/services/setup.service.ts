@@ -2,6 +2,7 @@ import type { Auth } from '../auth/auth';
 import { ROLES, type Role } from '../domain/account';
 import type { CaseloadRepository } from '../repositories/caseload.repository';
 import type { Program, ProgramRepository } from '../repositories/program.repository';
+import type { StockClipRepository } from '../repositories/stock-clip.repository';
 import type { UserRepository } from '../repositories/user.repository';
 
 export interface NewAccount {
@@ -31,6 +32,7 @@ export class SetupService {
     private readonly programs: ProgramRepository,
     private readonly users: UserRepository,
     private readonly caseloads: CaseloadRepository,
+    private readonly stockClips: StockClipRepository,
   ) {}
 
   async hasAnyProgram(): Promise<boolean> {
@@ -89,6 +91,15 @@ export class SetupService {
         assignedBy: adminId,
       });
     }
+    // A placeholder in the library: the stock clips' media and master scores come later.
+    await this.stockClips.create(program.id, {
+      pseudonym: 'Ms. Rivera',
+      title: 'Why is 3/4 greater than 2/3? (placeholder)',
+      grade: '4',
+      topic: 'Comparing fractions',
+      codeIds: ['STEXPL', 'SMQR', 'TCD'],
+      isPlaceholder: true,
+    });
     return { program, ids };
   }
 

@@ -15,6 +15,7 @@ import type {
   AnnotationReplyTable,
   AnnotationTable,
   ClipTable,
+  StockClipTable,
   TranscriptTable,
   WatchProgressTable,
 } from './review.table';
@@ -42,4 +43,5 @@ export interface Database {
   annotation_reply: AnnotationReplyTable;
   transcript: TranscriptTable;
   watch_progress: WatchProgressTable;
+  stock_clip: StockClipTable;
 }

@@ -56,3 +56,17 @@ export interface WatchProgressTable {
   intervals: string;
   updated_at: string;
 }
+
+export interface StockClipTable {
+  id: string;
+  program_id: string;
+  pseudonym: string;
+  title: string;
+  grade: string;
+  topic: string;
+  /** JSON array of rubric code ids the clip is scored on. */
+  code_ids: string;
+  /** 1 for the demo's placeholder (no media yet). */
+  is_placeholder: number;
+  created_at: string;
+}
