@@ -9,7 +9,9 @@ export default function buildApps(): void {
   const result = spawnSync(
     'pnpm',
     ['--filter', '@elevate/web', '--filter', '@elevate/api', 'run', 'build'],
-    { cwd: repoRoot, stdio: 'inherit' },
+    // Vitest sets NODE_ENV=test, which would give a development React build: journeys
+    // test (and `npm start` may later serve) the production build.
+    { cwd: repoRoot, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } },
   );
   if (result.status !== 0) throw new Error('building the apps for the e2e suite failed');
 }
