@@ -21,6 +21,17 @@ describe('sessions', () => {
     expect(JSON.stringify(body)).not.toContain(sessionCookieOf(res).split('=')[1]?.split('.')[0]);
   });
 
+  it('marks the cookie Secure when Elevate is served over HTTPS', async () => {
+    world = await createWorld({ PUBLIC_URL: 'https://elevate.school.example' });
+    const { res } = await world.as('anonymous').call('POST', '/api/auth/sign-in/email', 200, {
+      json: signInBody(world),
+      headers: { origin: 'https://elevate.school.example' },
+    });
+    const cookie = res.headers.getSetCookie().find((c) => c.includes('session_token='));
+    expect(cookie).toMatch(/; Secure/i);
+    expect(cookie).toMatch(/HttpOnly/i);
+  });
+
   it('issues a new session id at every sign-in and ignores one planted before (no fixation)', async () => {
     world = await createWorld();
     const planted = new Agent(world.api.app, 'elevate.session_token=planted-by-attacker');

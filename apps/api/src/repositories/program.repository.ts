@@ -7,6 +7,12 @@ export interface Program {
   settings: ProgramSettings;
 }
 
+/** Settings saved before a setting existed take its default. */
+function toProgram(row: { id: string; name: string; settings: string }): Program {
+  const settings = { ...DEFAULT_PROGRAM_SETTINGS, ...(JSON.parse(row.settings) as object) };
+  return { id: row.id, name: row.name, settings };
+}
+
 export class ProgramRepository {
   constructor(private readonly db: Db) {}
 
@@ -34,15 +40,12 @@ export class ProgramRepository {
       .selectAll()
       .where('id', '=', id)
       .executeTakeFirst();
-    if (!row) return undefined;
-    const settings = { ...DEFAULT_PROGRAM_SETTINGS, ...(JSON.parse(row.settings) as object) };
-    return { id: row.id, name: row.name, settings };
+    return row ? toProgram(row) : undefined;
   }
 
   async list(): Promise<Program[]> {
-    const rows = await this.db.selectFrom('program').select('id').execute();
-    const programs = await Promise.all(rows.map((r) => this.findById(r.id)));
-    return programs.filter((p): p is Program => p !== undefined);
+    const rows = await this.db.selectFrom('program').selectAll().execute();
+    return rows.map(toProgram);
   }
 
   async updateSettings(id: string, patch: Partial<ProgramSettings>): Promise<void> {

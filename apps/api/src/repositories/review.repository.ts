@@ -124,7 +124,25 @@ export class ReviewRepository {
    * of `privateAuthorId` (filtered here, in the query, never in the UI).
    */
   async annotations(lessonId: string, privateAuthorId: string | null): Promise<Annotation[]> {
-    const rows = await this.db
+    return this.loadAnnotations(lessonId, privateAuthorId);
+  }
+
+  /** One annotation with its replies, under the same visibility rule (after a write). */
+  async annotation(
+    lessonId: string,
+    id: string,
+    privateAuthorId: string | null,
+  ): Promise<Annotation | undefined> {
+    const [found] = await this.loadAnnotations(lessonId, privateAuthorId, id);
+    return found;
+  }
+
+  private async loadAnnotations(
+    lessonId: string,
+    privateAuthorId: string | null,
+    onlyId?: string,
+  ): Promise<Annotation[]> {
+    let query = this.db
       .selectFrom('annotation as a')
       .innerJoin('auth_user as u', 'u.id', 'a.author_id')
       .selectAll('a')
@@ -134,23 +152,22 @@ export class ReviewRepository {
         privateAuthorId
           ? eb.or([eb('a.visibility', '=', 'public'), eb('a.author_id', '=', privateAuthorId)])
           : eb('a.visibility', '=', 'public'),
-      )
-      .orderBy('a.start_ms')
-      .orderBy('a.created_at')
-      .execute();
-    const replies = await this.repliesOf(lessonId);
+      );
+    if (onlyId) query = query.where('a.id', '=', onlyId);
+    const rows = await query.orderBy('a.start_ms').orderBy('a.created_at').execute();
+    const replies = await this.repliesOf(lessonId, onlyId);
     return rows.map((r) => toAnnotation(r, replies.get(r.id) ?? []));
   }
 
-  private async repliesOf(lessonId: string): Promise<Map<string, Reply[]>> {
-    const rows = await this.db
+  private async repliesOf(lessonId: string, annotationId?: string): Promise<Map<string, Reply[]>> {
+    let query = this.db
       .selectFrom('annotation_reply as r')
       .innerJoin('auth_user as u', 'u.id', 'r.author_id')
       .selectAll('r')
       .select('u.name as author_name')
-      .where('r.lesson_id', '=', lessonId)
-      .orderBy('r.created_at')
-      .execute();
+      .where('r.lesson_id', '=', lessonId);
+    if (annotationId) query = query.where('r.annotation_id', '=', annotationId);
+    const rows = await query.orderBy('r.created_at').execute();
     const byAnnotation = new Map<string, Reply[]>();
     for (const r of rows) {
       const list = byAnnotation.get(r.annotation_id) ?? [];

@@ -152,12 +152,10 @@ export class ReviewService {
     await this.audit(viewer, lesson, 'reply.deleted', { replyId });
   }
 
+  /** The annotation just written, as the viewer sees it (loaded alone, not the whole lesson). */
   private async annotationFor(viewer: Viewer, lessonId: string, id: string): Promise<Annotation> {
-    const all = await this.deps.review.annotations(
-      lessonId,
-      viewer.role === ROLES.coach ? viewer.userId : null,
-    );
-    const found = all.find((a) => a.id === id);
+    const privateOf = viewer.role === ROLES.coach ? viewer.userId : null;
+    const found = await this.deps.review.annotation(lessonId, id, privateOf);
     if (!found) throw denied('Annotation');
     return found;
   }

@@ -151,8 +151,8 @@ export class UploadService {
     return upload;
   }
 
-  private async loadActive(viewer: Viewer, uploadId: string) {
-    const upload = await this.load(viewer, uploadId);
+  private async loadActive(viewer: Viewer, uploadId: string, loaded?: Upload) {
+    const upload = loaded ?? (await this.load(viewer, uploadId));
     if (upload.state !== UPLOAD_STATES.active || !upload.storeUploadId) {
       throw new AppError('upload_closed', 409, 'This upload has ended', 'Start the upload again.');
     }
@@ -202,7 +202,7 @@ export class UploadService {
   async complete(viewer: Viewer, uploadId: string, claimed: readonly PartRef[]) {
     const upload = await this.load(viewer, uploadId);
     if (upload.state === UPLOAD_STATES.completed) return { upload, repeated: true };
-    const active = await this.loadActive(viewer, uploadId);
+    const active = await this.loadActive(viewer, uploadId, upload);
     const stored = await this.deps.storage.listParts(active.key, active.storeUploadId);
     const partCount = Math.max(1, Math.ceil(active.size / active.partSize));
     const byNumber = new Map(stored.map((p) => [p.partNumber, p]));
