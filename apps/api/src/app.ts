@@ -16,8 +16,13 @@ import {
   userRoutes,
 } from './routes/account';
 import { authRoutes } from './routes/auth';
+import { coachingRoutes } from './routes/coaching';
+import { cycleRoutes } from './routes/cycles';
+import { dashboardRoutes } from './routes/dashboard';
 import { healthRoutes } from './routes/health';
 import { lessonRoutes, uploadRoutes } from './routes/lessons';
+import { libraryRoutes } from './routes/library';
+import { logRoutes } from './routes/log';
 import { annotationRoutes, lessonReviewRoutes, replyRoutes } from './routes/review';
 import { rubricRoutes } from './routes/rubrics';
 import { stockClipRoutes } from './routes/stock-clips';
@@ -55,7 +60,12 @@ function apiRoutes(ctx: AppContext) {
     .route('/annotations', annotationRoutes(ctx))
     .route('/replies', replyRoutes(ctx))
     .route('/stock-clips', stockClipRoutes(ctx))
-    .route('/uploads', uploadRoutes(ctx));
+    .route('/uploads', uploadRoutes(ctx))
+    .route('/cycles', cycleRoutes(ctx))
+    .route('/', libraryRoutes(ctx))
+    .route('/', logRoutes(ctx))
+    .route('/', coachingRoutes(ctx))
+    .route('/', dashboardRoutes(ctx));
 }
 
 export type AppType = ReturnType<typeof apiRoutes>;

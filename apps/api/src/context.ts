@@ -5,9 +5,11 @@ import { loadOrCreateSecret } from './auth/secret';
 import type { Config } from './config';
 import { createDatabase, type Db, migrateToLatest } from './db/database';
 import { createLogger } from './logger';
-import { type Mailer, OutboxMailer } from './mail/mailer';
+import { createMailer } from './mail/create-mailer';
+import type { Mailer } from './mail/mailer';
 import { AuditRepository } from './repositories/audit.repository';
 import { CaseloadRepository } from './repositories/caseload.repository';
+import { CycleRepository } from './repositories/cycle.repository';
 import { InvitationRepository } from './repositories/invitation.repository';
 import { JobRepository } from './repositories/job.repository';
 import { LessonRepository } from './repositories/lesson.repository';
@@ -25,10 +27,15 @@ import { AccessService } from './services/access.service';
 import { AccountService } from './services/account.service';
 import { AuditService } from './services/audit.service';
 import { CaseloadService } from './services/caseload.service';
+import { coachingServices } from './services/coaching.wiring';
+import { CycleService } from './services/cycle.service';
+import { dashboardServices } from './services/dashboard.wiring';
 import { DemoService } from './services/demo.service';
 import { HealthService } from './services/health.service';
 import { JobRunner } from './services/job-runner';
 import { LessonService } from './services/lesson.service';
+import { libraryServices } from './services/library.wiring';
+import { logServices } from './services/log.wiring';
 import { MediaProcessingService } from './services/media-processing.service';
 import { OutboxService } from './services/outbox.service';
 import { PlaybackService } from './services/playback.service';
@@ -45,6 +52,7 @@ function buildRepositories(db: Db) {
   return {
     audit: new AuditRepository(db),
     caseloads: new CaseloadRepository(db),
+    cycles: new CycleRepository(db),
     invitations: new InvitationRepository(db),
     jobs: new JobRepository(db),
     lessons: new LessonRepository(db),
@@ -68,7 +76,7 @@ function buildServices(
   storage: ObjectStorage,
   auth: Auth,
   repos: Repositories,
-  mailer: OutboxMailer,
+  mailer: Mailer,
 ) {
   const access = new AccessService(repos.caseloads, repos.programs);
   const audit = new AuditService(repos.audit, access);
@@ -84,12 +92,46 @@ function buildServices(
     { [PROCESS_LESSON_JOB]: (job, heartbeat) => processing.process(job, heartbeat) },
     logger,
   );
+  const uploads = new UploadService({
+    ...repos,
+    lessonService: lessons,
+    storage,
+    audit,
+    limits: config.uploads,
+    onJobQueued: () => runner.nudge(),
+  });
+  const review = new ReviewService({
+    review: repos.review,
+    users: repos.users,
+    lessons,
+    access,
+    audit,
+  });
+  const cycles = new CycleService({ ...repos, access, audit });
+  // A teacher's new lesson becomes the video of their open cycle.
+  lessons.onCreated = (lesson) => cycles.attachLesson(lesson);
+  const deps = {
+    config,
+    logger,
+    db,
+    storage,
+    mailer,
+    access,
+    audit,
+    lessons,
+    uploads,
+    review,
+    cycles,
+  };
   return {
     access,
     audit,
     lessons,
     processing,
     runner,
+    uploads,
+    review,
+    cycles,
     health: new HealthService(db, storage),
     rubrics: new RubricService(repos.rubrics),
     rateLimits: new RateLimitService(repos.rateLimits),
@@ -97,23 +139,18 @@ function buildServices(
     caseloads: new CaseloadService(repos.caseloads, repos.users, access, audit),
     accounts: new AccountService({ auth, ...repos, access, audit, mailer }),
     setup: new SetupService(auth, repos.programs, repos.users, repos.caseloads, repos.stockClips),
-    uploads: new UploadService({
-      ...repos,
-      lessonService: lessons,
-      storage,
-      audit,
-      limits: config.uploads,
-      onJobQueued: () => runner.nudge(),
-    }),
     playback: new PlaybackService({ lessons, media: repos.media, storage, access, audit }),
     demo: new DemoService({ ...repos, storage }),
-    review: new ReviewService({ review: repos.review, users: repos.users, lessons, access, audit }),
     transcripts: new TranscriptService({
       transcripts: repos.transcripts,
       review: repos.review,
       lessons,
       access,
     }),
+    ...libraryServices(deps),
+    ...logServices(deps),
+    ...coachingServices(deps),
+    ...dashboardServices(deps),
   };
 }
 
@@ -140,7 +177,7 @@ export async function createContext(config: Config, logger = createLogger(config
     if (applied.length) logger.info({ migrations: applied }, 'database migrated');
     const storage = await createStorage(config.storage);
     const repositories = buildRepositories(db);
-    const mailer = new OutboxMailer(repositories.outbox);
+    const mailer = createMailer(config, repositories.outbox);
     const secret = loadOrCreateSecret(config.authSecret, config.dataDir);
     const auth = createAuth({ config, db, secret, mailer });
     const context: AppContext = {

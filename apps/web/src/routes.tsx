@@ -6,11 +6,15 @@ import { ForgotPasswordPage } from './features/auth/forgot-password.page';
 import { ResetPasswordPage } from './features/auth/reset-password.page';
 import { SignInPage } from './features/auth/sign-in.page';
 import { MyTeachersPage } from './features/caseload/my-teachers.page';
+import { coachingRoutes } from './features/coaching/coaching.routes';
+import { cycleRoutes } from './features/cycles/cycle.routes';
 import { HomePage } from './features/home/home.page';
 import { InvitationPage } from './features/invitation/invitation.page';
 import { LessonPage } from './features/lessons/lesson.page';
 import { LessonsPage } from './features/lessons/lessons.page';
 import { NewLessonPage } from './features/lessons/new-lesson.page';
+import { libraryRoutes } from './features/library/library.routes';
+import { logRoutes } from './features/log/log.routes';
 import { ProfilePage } from './features/profile/profile.page';
 import { reviewRoutes } from './features/review/review.routes';
 import { RubricBrowserPage } from './features/rubric/rubric-browser.page';
@@ -53,9 +57,11 @@ export function AppRoutes() {
           </Route>
           {/* Open to any role: the API answers "not found" to whoever may not see it. */}
           <Route path="lessons/:lessonId" element={<LessonPage />} />
-          {reviewRoutes.map((route) => (
-            <Route key={route.path} path={route.path} element={route.element} />
-          ))}
+          {[...reviewRoutes, ...cycleRoutes, ...libraryRoutes, ...logRoutes, ...coachingRoutes].map(
+            (route: { path: string; element: React.ReactNode }) => (
+              <Route key={route.path} path={route.path} element={route.element} />
+            ),
+          )}
           <Route path="admin" element={<RequireRole roles={PAGES.users.roles} />}>
             <Route path="users" element={<UsersPage />} />
             <Route path="caseloads" element={<CaseloadsPage />} />

@@ -45,6 +45,8 @@ export class StockClipRepository {
         topic: clip.topic,
         code_ids: JSON.stringify(clip.codeIds),
         is_placeholder: clip.isPlaceholder ? 1 : 0,
+        lesson_id: null,
+        description: '',
         created_at: new Date().toISOString(),
       })
       .execute();

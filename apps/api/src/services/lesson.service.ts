@@ -24,6 +24,9 @@ export const lessonPrefix = (lessonId: string) => `lessons/${lessonId}/`;
 
 /** Lessons: the teacher's own, their coach's to review. */
 export class LessonService {
+  /** Called after a teacher creates a lesson (the cycle it belongs to takes it). */
+  onCreated: (lesson: Lesson) => Promise<void> = async () => {};
+
   constructor(
     private readonly deps: {
       lessons: LessonRepository;
@@ -56,6 +59,7 @@ export class LessonService {
       LESSON_STATES.awaitingUpload,
     );
     await this.audit(viewer, 'lesson.created', lesson.id);
+    await this.onCreated(lesson);
     return lesson;
   }
 

@@ -48,6 +48,7 @@ const privateNote: Resource = {
 };
 const programAdmin: Resource = { kind: 'program-admin', programId: P };
 const library: Resource = { kind: 'program-library', programId: P };
+const cycle: Resource = { kind: 'cycle', programId: P, teacherId: 'teacher-1' };
 
 const coaching = { coachesTeacher: true, adminLessonAccess: false };
 const notCoaching = { coachesTeacher: false, adminLessonAccess: false };
@@ -93,6 +94,15 @@ const rows: Row[] = [
   ['another coach reads the private note', otherCoach, 'read', privateNote, coaching, false],
   ['admin reads the private note, setting on', admin, 'read', privateNote, adminAccess, false],
   ['author coach after the teacher moved on', coach, 'read', privateNote, notCoaching, false],
+  // the cycle record: teacher and coach read it, admins see it for the overview; the coach runs it
+  ['teacher reads own cycle', teacher, 'read', cycle, notCoaching, true],
+  ['teacher changes own cycle', teacher, 'write', cycle, notCoaching, false],
+  ['other teacher reads the cycle', otherTeacher, 'read', cycle, notCoaching, false],
+  ['current coach changes the cycle', coach, 'write', cycle, coaching, true],
+  ['another coach reads the cycle', otherCoach, 'read', cycle, notCoaching, false],
+  ['admin reads the cycle record', admin, 'read', cycle, notCoaching, true],
+  ['admin changes the cycle', admin, 'write', cycle, adminAccess, false],
+  ['foreign admin reads the cycle', foreignAdmin, 'read', cycle, notCoaching, false],
   // program administration and library
   ['admin manages the program', admin, 'manage', programAdmin, notCoaching, true],
   ['coach manages the program', coach, 'manage', programAdmin, coaching, false],

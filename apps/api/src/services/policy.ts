@@ -21,6 +21,8 @@ export type Resource =
   | { kind: 'program-library'; programId: string }
   /** A lesson record (title, dates, state) of a teacher. */
   | { kind: 'lesson'; programId: string; teacherId: string }
+  /** A coaching cycle's record (stage, dates, what it links): the program's admins see it too. */
+  | { kind: 'cycle'; programId: string; teacherId: string }
   /** A lesson's video and derived files. */
   | { kind: 'lesson-media'; programId: string; teacherId: string }
   /** Clips, public annotations and replies, assignments, scores and logs of a teacher's cycles. */
@@ -49,6 +51,14 @@ export function isAllowed(viewer: Viewer, action: Action, resource: Resource, re
       if (role === ROLES.teacher) return resource.teacherId === userId && action !== ACTIONS.manage;
       if (role === ROLES.coach) return rel.coachesTeacher && action === ACTIONS.read;
       return rel.adminLessonAccess && action === ACTIONS.read;
+    case 'cycle':
+      // Read: the teacher, their coach, the program's admins (for the program overview).
+      // Change: the teacher's current coach, who runs the cycle.
+      if (action === ACTIONS.read) {
+        if (role === ROLES.teacher) return resource.teacherId === userId;
+        return role === ROLES.admin || rel.coachesTeacher;
+      }
+      return role === ROLES.coach && rel.coachesTeacher;
     case 'shared-item': {
       const isAuthor = resource.authorId === undefined || resource.authorId === userId;
       const mayChange = action === ACTIONS.read || isAuthor;

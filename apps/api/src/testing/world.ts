@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Role } from '../domain/account';
 import { Agent } from './agent';
 import { createTestApi, type TestApi } from './test-api';
+import { cloneTestDatabase } from './test-database';
 
 export const TEST_PASSWORD = 'correct horse battery';
 const AUTH_SECRET = 'test-secret-that-is-long-enough-0123456789';
@@ -35,6 +36,9 @@ export interface WorldFacts {
   annotationId: string;
   privateAnnotationId: string;
   replyId: string;
+  /** teacherOwner's cycle 1, run by coach, reviewing readyLessonId, with stockClipId to score. */
+  cycleId: string;
+  stockClipId: string;
 }
 
 let template: { dir: string; facts: WorldFacts } | undefined;
@@ -142,6 +146,20 @@ async function buildTemplate(): Promise<{ dir: string; facts: WorldFacts }> {
     201,
     { json: { body: 'Thank you!' } },
   );
+  const stockClipId = await api.ctx.repositories.stockClips.create(program.id, {
+    pseudonym: 'Ms. Rivera',
+    title: 'Sharing strategies for 48 ÷ 4',
+    grade: '4',
+    topic: 'Division',
+    codeIds: ['STEXPL', 'SMQR'],
+    isPlaceholder: false,
+  });
+  const { body: cycle } = await coachAgent.call<{ id: string }>('POST', '/api/cycles', 201, {
+    json: { teacherId: users.teacherOwner.id, focusCodeIds: ['STEXPL'] },
+  });
+  await coachAgent.call('PATCH', `/api/cycles/${cycle.id}`, 200, {
+    json: { lessonId: ready.id, stockClipId, stockCodeIds: ['STEXPL', 'SMQR'] },
+  });
   const [message] = await api.ctx.repositories.outbox.listForProgram(program.id, 1);
   const invitationToken = /\/invitation\/([A-Za-z0-9_-]+)/.exec(message?.text ?? '')?.[1] ?? '';
   const facts: WorldFacts = {
@@ -156,6 +174,8 @@ async function buildTemplate(): Promise<{ dir: string; facts: WorldFacts }> {
     annotationId: publicNote.id,
     privateAnnotationId: privateNote.id,
     replyId: replied.replies[0]?.id ?? '',
+    cycleId: cycle.id,
+    stockClipId,
   };
   await api.ctx.db.destroy();
   const dir = api.dataDir;
@@ -174,7 +194,10 @@ export async function createWorld(env: Record<string, string> = {}): Promise<Wor
   // REUSE_DATA_DIR reopens a world's own folder: an API restart on the same data.
   const { REUSE_DATA_DIR: reuse, ...rest } = env;
   const dir = reuse ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'elevate-world-')));
-  if (!reuse) await fs.cp(template.dir, dir, { recursive: true });
+  if (!reuse) {
+    await fs.cp(template.dir, dir, { recursive: true });
+    await cloneTestDatabase(dir);
+  }
   const api = await createTestApi({ ...rest, AUTH_SECRET }, dir);
   const facts = template.facts;
   return {

@@ -4,6 +4,7 @@ import * as m20261122T1000 from './2026-11-22T1000-accounts';
 import * as m20261122T1100 from './2026-11-22T1100-lessons';
 import * as m20261122T1200 from './2026-11-22T1200-review';
 import * as m20261122T1300 from './2026-11-22T1300-stock-clips';
+import * as m20261122T1400 from './2026-11-22T1400-cycles';
 
 /**
  * Every migration, keyed by its dated name (Kysely runs them in key order). Listed
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22T1100-lessons': m20261122T1100,
   '2026-11-22T1200-review': m20261122T1200,
   '2026-11-22T1300-stock-clips': m20261122T1300,
+  '2026-11-22T1400-cycles': m20261122T1400,
 };

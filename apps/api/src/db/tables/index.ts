@@ -10,6 +10,17 @@ import type {
   ProgramTable,
   RateLimitTable,
 } from './account.table';
+import type {
+  CollabLogTable,
+  CycleAssignmentTable,
+  CyclePrepTable,
+  CycleTable,
+  GoalTable,
+  LogVersionTable,
+  MasterScoreTable,
+  ReminderTable,
+  StockScoreTable,
+} from './cycle.table';
 import type { JobTable, LessonTable, MediaAssetTable, UploadTable } from './lesson.table';
 import type {
   AnnotationReplyTable,
@@ -44,4 +55,13 @@ export interface Database {
   transcript: TranscriptTable;
   watch_progress: WatchProgressTable;
   stock_clip: StockClipTable;
+  cycle: CycleTable;
+  cycle_prep: CyclePrepTable;
+  cycle_assignment: CycleAssignmentTable;
+  stock_score: StockScoreTable;
+  master_score: MasterScoreTable;
+  collab_log: CollabLogTable;
+  log_version: LogVersionTable;
+  goal: GoalTable;
+  reminder: ReminderTable;
 }

@@ -68,5 +68,8 @@ export interface StockClipTable {
   code_ids: string;
   /** 1 for the demo's placeholder (no media yet). */
   is_placeholder: number;
+  /** The clip's video, uploaded through the lesson pipeline (owned by the admin who added it). */
+  lesson_id: string | null;
+  description: string;
   created_at: string;
 }

@@ -28,6 +28,9 @@ export const PAGES = {
   lessons: { to: '/lessons', label: 'Lessons', roles: ['coach'] },
   newLesson: { to: '/lessons/new', label: 'New lesson', roles: ['teacher'] },
   rubrics: { to: '/rubrics', label: 'Rubrics', roles: EVERYONE },
+  cycles: { to: '/cycles', label: 'Cycles', roles: ['coach', 'teacher'] },
+  library: { to: '/library', label: 'Stock clips', roles: EVERYONE },
+  goals: { to: '/goals', label: 'My goals', roles: ['teacher'] },
 } as const satisfies Record<string, { to: string; label: string; roles: readonly Role[] }>;
 
 export type Page = (typeof PAGES)[keyof typeof PAGES];
@@ -41,6 +44,9 @@ const NAV_ORDER: readonly Page[] = [
   PAGES.myTeachers,
   PAGES.myLessons,
   PAGES.lessons,
+  PAGES.cycles,
+  PAGES.goals,
+  PAGES.library,
   PAGES.rubrics,
 ];
 

@@ -1,0 +1,3 @@
+import type { RouteCase } from './expect';
+
+export const libraryMatrix: Record<string, RouteCase> = {};

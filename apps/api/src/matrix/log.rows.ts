@@ -1,0 +1,3 @@
+import type { RouteCase } from './expect';
+
+export const logMatrix: Record<string, RouteCase> = {};

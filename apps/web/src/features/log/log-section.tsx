@@ -1,0 +1,6 @@
+import type { Cycle } from '../cycles/cycle.queries';
+
+/** The cycle's collaborative log. */
+export function LogSection(_props: { cycle: Cycle }) {
+  return null;
+}
