@@ -21,6 +21,7 @@ import { RubricBrowserPage } from './features/rubric/rubric-browser.page';
 import { RubricListPage } from './features/rubric/rubric-list.page';
 import { LESSON_LIST_ROLES, PAGES } from './features/session/access';
 import { RequireRole, RequireSignIn } from './features/session/guards';
+import { teacherRoutes } from './features/teachers/teacher.routes';
 
 // Admin pages load on demand: coaches and teachers never download them.
 const UsersPage = lazy(() => import('./features/admin/users.page'));
@@ -57,11 +58,16 @@ export function AppRoutes() {
           </Route>
           {/* Open to any role: the API answers "not found" to whoever may not see it. */}
           <Route path="lessons/:lessonId" element={<LessonPage />} />
-          {[...reviewRoutes, ...cycleRoutes, ...libraryRoutes, ...logRoutes, ...coachingRoutes].map(
-            (route: { path: string; element: React.ReactNode }) => (
-              <Route key={route.path} path={route.path} element={route.element} />
-            ),
-          )}
+          {[
+            ...reviewRoutes,
+            ...cycleRoutes,
+            ...libraryRoutes,
+            ...logRoutes,
+            ...coachingRoutes,
+            ...teacherRoutes,
+          ].map((route: { path: string; element: React.ReactNode }) => (
+            <Route key={route.path} path={route.path} element={route.element} />
+          ))}
           <Route path="admin" element={<RequireRole roles={PAGES.users.roles} />}>
             <Route path="users" element={<UsersPage />} />
             <Route path="caseloads" element={<CaseloadsPage />} />
