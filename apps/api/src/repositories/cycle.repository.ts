@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../db/database';
 import type { CycleTable } from '../db/tables/cycle.table';
+import { isUniqueViolation } from '../db/unique-violation';
 import type { Cycle } from '../domain/cycle';
 import { EMPTY_LOG, type LogFields } from '../domain/log';
 import { coveredMs, type Interval } from '../review/intervals';
@@ -120,33 +121,43 @@ export class CycleRepository {
   ): Promise<Cycle> {
     const now = new Date().toISOString();
     const id = crypto.randomUUID();
-    await this.db.transaction().execute(async (trx) => {
-      const last = await trx
-        .selectFrom('cycle')
-        .select((eb) => eb.fn.max('number').as('n'))
-        .where('teacher_id', '=', input.teacherId)
-        .executeTakeFirst();
-      await trx
-        .insertInto('cycle')
-        .values({
-          id,
-          program_id: input.programId,
-          teacher_id: input.teacherId,
-          coach_id: input.coachId,
-          number: Number(last?.n ?? 0) + 1,
-          focus_code_ids: JSON.stringify(input.focusCodeIds),
-          goal_ids: JSON.stringify(input.goalIds),
-          lesson_id: input.lessonId,
-          stock_clip_id: input.stockClipId,
-          stock_code_ids: JSON.stringify(input.stockCodeIds),
-          video_due_on: input.videoDueOn,
-          meeting_at: input.meetingAt,
-          held_at: null,
-          created_at: now,
-          updated_at: now,
-        })
-        .execute();
-    });
+    const insert = () =>
+      this.db.transaction().execute(async (trx) => {
+        const last = await trx
+          .selectFrom('cycle')
+          .select((eb) => eb.fn.max('number').as('n'))
+          .where('teacher_id', '=', input.teacherId)
+          .executeTakeFirst();
+        await trx
+          .insertInto('cycle')
+          .values({
+            id,
+            program_id: input.programId,
+            teacher_id: input.teacherId,
+            coach_id: input.coachId,
+            number: Number(last?.n ?? 0) + 1,
+            focus_code_ids: JSON.stringify(input.focusCodeIds),
+            goal_ids: JSON.stringify(input.goalIds),
+            lesson_id: input.lessonId,
+            stock_clip_id: input.stockClipId,
+            stock_code_ids: JSON.stringify(input.stockCodeIds),
+            video_due_on: input.videoDueOn,
+            meeting_at: input.meetingAt,
+            held_at: null,
+            created_at: now,
+            updated_at: now,
+          })
+          .execute();
+      });
+    // Two openings at once can read the same last number; the loser takes the next one.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await insert();
+        break;
+      } catch (err) {
+        if (!isUniqueViolation(err) || attempt >= 5) throw err;
+      }
+    }
     return (await this.findById(id)) as Cycle;
   }
 
