@@ -1,12 +1,14 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { bundleBudget } from './build/bundle-budget';
 
 // The API runs beside Vite in development; proxying `/api` keeps the browser on one origin,
 // as in production behind the reverse proxy, so the client never needs CORS or a base URL.
 const apiTarget = 'http://127.0.0.1:3000';
 
 export default defineConfig({
-  plugins: [react()],
+  // The build fails when the first page's JavaScript is over budget or loads the player.
+  plugins: [react(), bundleBudget()],
   server: {
     proxy: { '/api': { target: apiTarget, changeOrigin: false } },
   },
