@@ -30,11 +30,13 @@ export function authRoutes(ctx: AppContext) {
   }
 
   async function emailOf(req: Request): Promise<string> {
-    const body = (await req
+    // Any JSON may arrive here (`null`, an array): the library validates it, we only peek.
+    const body: unknown = await req
       .clone()
       .json()
-      .catch(() => ({}))) as { email?: unknown };
-    return typeof body.email === 'string' ? body.email.trim().toLowerCase() : '';
+      .catch(() => null);
+    const email = body && typeof body === 'object' ? (body as { email?: unknown }).email : null;
+    return typeof email === 'string' ? email.trim().toLowerCase() : '';
   }
 
   return new Hono<AppEnv>()
@@ -59,7 +61,10 @@ export function authRoutes(ctx: AppContext) {
         const { token: _token, ...rest } = (await res.json()) as Record<string, unknown>;
         return new Response(JSON.stringify(rest), { status: 200, headers: res.headers });
       } catch (err) {
-        if (err instanceof AppError && err.status === 401) await rateLimits.consume(limits);
+        // Only a real attempt (wrong email or password) is counted and audited; a malformed
+        // request is refused like any other and writes nothing.
+        if (!(err instanceof AppError && err.status === 401)) throw err;
+        await rateLimits.consume(limits);
         const user = email ? await ctx.repositories.users.findByEmail(email) : undefined;
         await audit.record({
           programId: user?.programId ?? null,
@@ -95,13 +100,14 @@ export function authRoutes(ctx: AppContext) {
       const user = email ? await ctx.repositories.users.findByEmail(email) : undefined;
       // Deactivated and not-yet-joined accounts get no reset link; the answer is the same.
       if (user?.status !== 'active') return c.json({ status: true });
+      const res = await forward(c);
       await audit.record({
         programId: user.programId,
         actorId: user.id,
         action: AUDIT_ACTIONS.passwordResetRequested,
         ipAddress: c.get('clientIp'),
       });
-      return forward(c);
+      return res;
     })
     .get('/reset-password/:token', (c) => forward(c))
     .post('/reset-password', (c) => forward(c))
