@@ -7,5 +7,8 @@ export default defineProject({
     name: 'web',
     environment: 'jsdom',
     setupFiles: ['./src/test/setup.ts'],
+    // Page tests run against the real API in-process; on a busy 2-core machine a journey of
+    // several pages needs more than Vitest's 5 s default.
+    testTimeout: 20_000,
   },
 });

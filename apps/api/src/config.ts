@@ -73,6 +73,15 @@ const envSchema = z.object({
   DEMO: z.enum(['on', 'off']).default('off'),
   /** How long SIGTERM waits for in-flight requests before closing connections, in ms. */
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  /**
+   * The mail server, e.g. `smtp://user:pass@mail.example.org:587` (STARTTLS when offered)
+   * or `smtps://...:465` (TLS from the start). Unset: mail goes to the outbox only.
+   */
+  SMTP_URL: z
+    .url({ protocol: /^smtps?$/, error: 'expected smtp://host:port or smtps://host:port' })
+    .optional(),
+  /** The sender of Elevate's mail, e.g. `Elevate <elevate@example.org>`. */
+  MAIL_FROM: z.string().min(3).max(200).default('Elevate <elevate@localhost>'),
 });
 
 export type DatabaseConfig =
@@ -102,6 +111,8 @@ export interface Config {
   readonly session: { readonly idleSeconds: number; readonly maxSeconds: number };
   readonly demo: boolean;
   readonly trustedProxies: readonly string[];
+  /** With no `smtpUrl`, mail is kept in the outbox only. */
+  readonly mail: { readonly smtpUrl: string | undefined; readonly from: string };
 }
 
 /**
@@ -145,6 +156,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustedProxies: e.TRUSTED_PROXIES.split(',')
       .map((p) => p.trim())
       .filter(Boolean),
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
   };
 }
 

@@ -140,7 +140,7 @@ function buildServices(
     accounts: new AccountService({ auth, ...repos, access, audit, mailer }),
     setup: new SetupService(auth, repos.programs, repos.users, repos.caseloads, repos.stockClips),
     playback: new PlaybackService({ lessons, media: repos.media, storage, access, audit }),
-    demo: new DemoService({ ...repos, storage }),
+    demo: new DemoService({ ...repos, db, storage }),
     transcripts: new TranscriptService({
       transcripts: repos.transcripts,
       review: repos.review,

@@ -3,14 +3,28 @@ import type { OutboxRepository } from '../repositories/outbox.repository';
 export interface OutgoingMail {
   programId: string | null;
   to: string;
-  kind: 'invitation' | 'password-reset' | (string & {});
+  kind: 'invitation' | 'password-reset' | 'assignment' | 'reminder' | (string & {});
   subject: string;
   text: string;
 }
 
+/** What became of a message. */
+export interface SentMail {
+  /** The message's outbox id. */
+  id: string;
+  /** The channel it went through. */
+  via: 'smtp' | 'outbox';
+  /**
+   * False when the mail server refused the message or could not be reached. The message
+   * is still in the outbox (unsent), so nothing is lost; callers that must tell the user
+   * (the watching assignment) check this, others (invitations) carry on as before.
+   */
+  delivered: boolean;
+}
+
 /** Sends mail. Every message is also kept in the outbox, which admins can read. */
 export interface Mailer {
-  send(mail: OutgoingMail): Promise<{ id: string }>;
+  send(mail: OutgoingMail): Promise<SentMail>;
 }
 
 /**
@@ -20,7 +34,8 @@ export interface Mailer {
 export class OutboxMailer implements Mailer {
   constructor(private readonly outbox: OutboxRepository) {}
 
-  async send(mail: OutgoingMail): Promise<{ id: string }> {
-    return this.outbox.add(mail, null);
+  async send(mail: OutgoingMail): Promise<SentMail> {
+    const { id } = await this.outbox.add(mail, null);
+    return { id, via: 'outbox', delivered: true };
   }
 }

@@ -198,6 +198,18 @@ export class CycleRepository {
     return row !== undefined;
   }
 
+  /** Which of these goal ids are the teacher's own goals. */
+  async goalsOf(teacherId: string, goalIds: readonly string[]): Promise<Set<string>> {
+    if (goalIds.length === 0) return new Set();
+    const rows = await this.db
+      .selectFrom('goal')
+      .select('id')
+      .where('teacher_id', '=', teacherId)
+      .where('id', 'in', goalIds)
+      .execute();
+    return new Set(rows.map((r) => r.id));
+  }
+
   /** Display names of users, by id. */
   async namesOf(userIds: readonly string[]): Promise<Map<string, string>> {
     if (userIds.length === 0) return new Map();
@@ -263,16 +275,14 @@ export class CycleRepository {
     const completedAt = new Map(logs.map((l) => [l.cycle_id, l.completed_at]));
     const submitted = new Set(scores.map((s) => s.cycle_id));
     const lessonById = new Map(lessons.map((l) => [l.id, l]));
+    const clipOf = new Map(clips.map((c) => [`${c.lesson_id}:${Number(c.position)}`, c]));
+    const watchedBy = new Map(watched.map((w) => [`${w.lesson_id}:${w.user_id}`, w.intervals]));
     for (const cycle of cycles) {
       const lesson = cycle.lessonId ? lessonById.get(cycle.lessonId) : undefined;
-      const progress = watched.find(
-        (w) => w.lesson_id === cycle.lessonId && w.user_id === cycle.teacherId,
-      );
-      const intervals = progress ? (JSON.parse(progress.intervals) as Interval[]) : [];
+      const progress = watchedBy.get(`${cycle.lessonId}:${cycle.teacherId}`);
+      const intervals = progress ? (JSON.parse(progress) as Interval[]) : [];
       const share = (position: 1 | 2) => {
-        const clip = clips.find(
-          (c) => c.lesson_id === cycle.lessonId && Number(c.position) === position,
-        );
+        const clip = clipOf.get(`${cycle.lessonId}:${position}`);
         if (!clip) return null;
         const length = Number(clip.end_ms) - Number(clip.start_ms);
         if (length <= 0) return 1;

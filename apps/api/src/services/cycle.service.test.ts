@@ -166,6 +166,7 @@ describe('the cycle record', () => {
       { lessonId: world.lessonId, stockCodeIds: ['XYZ'] },
       { videoDueOn: '2026-13-45' },
       { meetingAt: 'tomorrow at five' },
+      { goalIds: ['not-a-goal-of-hers'] },
       {},
     ]) {
       const { res, body } = await coach.call('PATCH', path, 422, { json });
@@ -179,6 +180,34 @@ describe('the cycle record', () => {
       });
     await coach.call('PATCH', path, 422, { json: { lessonId: other.id } });
     expect((await coach.call<CycleBody>('GET', path, 200)).body).toEqual(before);
+  });
+
+  it('keeps the stock clip and codes once the teacher has scored them', async () => {
+    world = await createWorld();
+    const coach = world.as('coach');
+    const path = `/api/cycles/${world.cycleId}`;
+    await coach.call('PATCH', path, 200, { json: { stockCodeIds: ['STEXPL'] } });
+    const now = new Date().toISOString();
+    await world.api.ctx.db
+      .insertInto('stock_score')
+      .values({
+        cycle_id: world.cycleId,
+        code_id: 'STEXPL',
+        level: 'mid',
+        reason: 'R',
+        submitted_at: now,
+        updated_at: now,
+      })
+      .execute();
+    const { res, body } = await coach.call('PATCH', path, 409, {
+      json: { stockCodeIds: ['SMQR'] },
+    });
+    expectProblem(res, body, 'scores_submitted');
+    await coach.call('PATCH', path, 409, { json: { stockClipId: null } });
+    // Other settings still change, and re-sending the same codes is no change.
+    await coach.call('PATCH', path, 200, {
+      json: { stockCodeIds: ['STEXPL'], videoDueOn: '2026-12-20' },
+    });
   });
 
   it('gives two coaches clicking at once two different numbers', async () => {

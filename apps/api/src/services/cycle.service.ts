@@ -148,7 +148,23 @@ export class CycleService {
       !(await this.deps.cycles.hasStockClip(cycle.programId, input.stockClipId))
     )
       problems.push({ path: '$.stockClipId', reason: "not in the program's stock-clip library" });
+    if (input.goalIds) {
+      const own = await this.deps.cycles.goalsOf(cycle.teacherId, input.goalIds);
+      for (const id of input.goalIds.filter((g) => !own.has(g)))
+        problems.push({ path: '$.goalIds', reason: `${id} is not one of this teacher's goals` });
+    }
     if (problems.length) throw AppError.validation(problems);
+    const changesStock =
+      (input.stockClipId !== undefined && input.stockClipId !== cycle.stockClipId) ||
+      (input.stockCodeIds !== undefined && input.stockCodeIds.join() !== cycle.stockCodeIds.join());
+    if (changesStock && (await this.deps.cycles.facts([cycle])).get(cycle.id)?.stockSubmitted) {
+      throw new AppError(
+        'scores_submitted',
+        409,
+        'The teacher has already scored this stock clip',
+        'Their scores are compared with the master scores of this clip and these codes, so they stay.',
+      );
+    }
     const patch: CyclePatch = {};
     if (input.focusCodeIds) patch.focusCodeIds = input.focusCodeIds;
     if (input.goalIds) patch.goalIds = input.goalIds;

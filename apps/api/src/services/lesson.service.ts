@@ -5,10 +5,11 @@ import { AppError } from '../errors';
 import type { CaseloadRepository } from '../repositories/caseload.repository';
 import type { LessonRepository } from '../repositories/lesson.repository';
 import type { ProgramRepository } from '../repositories/program.repository';
+import type { StockClipRepository } from '../repositories/stock-clip.repository';
 import type { ObjectStorage } from '../storage/storage';
 import type { AccessService } from './access.service';
 import type { AuditService } from './audit.service';
-import type { Action } from './policy';
+import type { Action, Resource } from './policy';
 import { denied } from './policy';
 
 export interface LessonInput {
@@ -32,6 +33,7 @@ export class LessonService {
       lessons: LessonRepository;
       caseloads: CaseloadRepository;
       programs: ProgramRepository;
+      stockClips: StockClipRepository;
       access: AccessService;
       audit: AuditService;
       storage: ObjectStorage;
@@ -45,10 +47,26 @@ export class LessonService {
     await this.deps.access.assert(
       viewer,
       action,
-      { kind: 'lesson', programId: lesson.programId, teacherId: lesson.teacherId },
+      await this.resourceOf(lesson, 'lesson'),
       'Lesson',
     );
     return lesson;
+  }
+
+  /**
+   * What the policy judges for a lesson or its media. A stock clip's video rides on a lesson
+   * of the admin who added it: program material, which every member reads and only admins
+   * change, not anyone's private lesson.
+   */
+  async resourceOf(lesson: Lesson, kind: 'lesson' | 'lesson-media'): Promise<Resource> {
+    if (await this.isStockLesson(lesson.id))
+      return { kind: 'program-library', programId: lesson.programId };
+    return { kind, programId: lesson.programId, teacherId: lesson.teacherId };
+  }
+
+  /** Whether the lesson carries a stock clip's video. */
+  async isStockLesson(lessonId: string): Promise<boolean> {
+    return (await this.deps.stockClips.findByLesson(lessonId)) !== undefined;
   }
 
   async create(viewer: Viewer, input: LessonInput): Promise<Lesson> {
@@ -75,7 +93,9 @@ export class LessonService {
     }
     const program = await programs.findById(viewer.programId);
     if (!program?.settings.adminLessonAccess) return [];
-    const all = await lessons.listByProgram(viewer.programId);
+    // Stock-clip videos are the library's, not a teacher's lessons.
+    const stock = await this.deps.stockClips.lessonIds(viewer.programId);
+    const all = (await lessons.listByProgram(viewer.programId)).filter((l) => !stock.has(l.id));
     return teacherId ? all.filter((l) => l.teacherId === teacherId) : all;
   }
 
@@ -107,7 +127,10 @@ export class LessonService {
       const days = program.settings.retentionDays;
       if (!days) continue;
       const cutoff = new Date(now.getTime() - days * 86_400_000).toISOString().slice(0, 10);
+      // Retention is about teachers' recordings; the library's clips stay until removed.
+      const stock = await this.deps.stockClips.lessonIds(program.id);
       for (const lesson of await this.deps.lessons.listTaughtBefore(program.id, cutoff)) {
+        if (stock.has(lesson.id)) continue;
         await this.remove(lesson);
         await this.deps.audit.record({
           programId: program.id,

@@ -26,7 +26,7 @@ export class PlaybackService {
     await this.deps.access.assert(
       viewer,
       'read',
-      { kind: 'lesson-media', programId: lesson.programId, teacherId: lesson.teacherId },
+      await this.deps.lessons.resourceOf(lesson, 'lesson-media'),
       'Lesson',
     );
     const assets = await this.deps.media.listForLesson(lesson.id);

@@ -7,9 +7,10 @@ import { TeacherHome } from './teacher-home';
 import './home.css';
 
 const LEADS: Record<Role, string> = {
-  admin: 'Run your program: invite people, pair teachers with coaches, and keep an eye on access.',
-  coach: 'Here are the teachers you coach. Lessons, clips and logs will gather around them.',
-  teacher: 'Your filmed lessons live here, ready for your coach to watch and discuss with you.',
+  admin:
+    'Run your program: invite people, pair teachers with coaches, and see how coaching cycles are going.',
+  coach: 'Your teachers, with what each current cycle needs from you first.',
+  teacher: 'What to do next in your coaching cycle, and the cycles and lessons behind you.',
 };
 
 /** `/` for a signed-in user: a greeting and the next steps that suit their role. */

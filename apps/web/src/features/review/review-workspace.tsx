@@ -1,4 +1,5 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import type { Me } from '../../api/client';
 import { currentAnnotationId } from './annotations/annotation-filters';
 import { AnnotationPanel } from './annotations/annotation-panel';
@@ -36,6 +37,7 @@ export function ReviewWorkspace({ me, data }: { me: Me; data: TimelineData }) {
   const [selectedClip, setSelectedClip] = useState<ClipPosition>(1);
   const [composeAt, setComposeAt] = useState<number | null>(null);
   const [isHelpOpen, setHelpOpen] = useState(false);
+  useStartAt(player.controller !== null, player.seek);
   const durationMs =
     lesson.durationMs ??
     (Number.isFinite(playback.durationMs) ? Math.round(playback.durationMs) : 0);
@@ -166,4 +168,19 @@ export function ReviewWorkspace({ me, data }: { me: Me; data: TimelineData }) {
       {isHelpOpen && <ShortcutsDialog canEdit={canEdit} onClose={() => setHelpOpen(false)} />}
     </div>
   );
+}
+
+/**
+ * `?t=<ms>` (a link from the log or a shared moment) opens the review at that moment, once,
+ * as soon as the player can seek.
+ */
+function useStartAt(isPlayerReady: boolean, seek: (ms: number) => void) {
+  const [params] = useSearchParams();
+  const startAt = Number(params.get('t'));
+  const hasStarted = useRef(false);
+  useEffect(() => {
+    if (!isPlayerReady || hasStarted.current || !Number.isFinite(startAt) || startAt <= 0) return;
+    hasStarted.current = true;
+    seek(startAt);
+  }, [isPlayerReady, startAt, seek]);
 }

@@ -16,6 +16,8 @@ const navLinks = async () =>
     .getAllByRole('link')
     .map((link) => link.textContent);
 
+const TEACHER_NAV = ['Home', 'My lessons', 'Cycles', 'My goals', 'Stock clips', 'Rubrics'];
+
 describe('route guards and role navigation', () => {
   it('shows a teacher "Not available to you" at an admin page, and no admin links', async () => {
     const { location } = await renderApp(seeded, '/admin/users', {
@@ -29,13 +31,20 @@ describe('route guards and role navigation', () => {
       '/',
     );
     expect(screen.queryByRole('table')).toBeNull();
-    expect(await navLinks()).toEqual(['Home', 'My lessons', 'Rubrics']);
+    expect(await navLinks()).toEqual(TEACHER_NAV);
   });
 
   it('keeps a coach out of admin pages but lets them see their teachers', async () => {
     await renderApp(seeded, '/admin/outbox', { signedInAs: seeded.coach });
     expect(await screen.findByText('Not available to you')).toBeTruthy();
-    expect(await navLinks()).toEqual(['Home', 'My teachers', 'Lessons', 'Rubrics']);
+    expect(await navLinks()).toEqual([
+      'Home',
+      'My teachers',
+      'Lessons',
+      'Cycles',
+      'Stock clips',
+      'Rubrics',
+    ]);
   });
 
   it('shows the admin every admin page in the navigation', async () => {
@@ -46,6 +55,7 @@ describe('route guards and role navigation', () => {
       'Caseloads',
       'Outbox',
       'Audit trail',
+      'Stock clips',
       'Rubrics',
     ]);
   });
@@ -107,6 +117,6 @@ describe('route guards and role navigation', () => {
     await user.click(within(nav).getByRole('link', { name: 'Outbox' }));
 
     expect(await screen.findByRole('heading', { name: 'Not available to you' })).toBeTruthy();
-    await waitFor(async () => expect(await navLinks()).toEqual(['Home', 'My lessons', 'Rubrics']));
+    await waitFor(async () => expect(await navLinks()).toEqual(TEACHER_NAV));
   });
 });
