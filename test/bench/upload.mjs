@@ -8,6 +8,7 @@
 //   node test/bench/upload.mjs --help   (more options: part size, another API build, profiling)
 //
 // See test/bench/README.md for what is measured and how to read it.
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
@@ -50,6 +51,7 @@ const TEACHER = { email: 'teacher@demo.elevate.test', password: 'elevate-demo-20
 const BUCKET = 'elevate-bench';
 const TARGET_RATIO = 0.9;
 const TARGET_PEAK_MB = 200;
+const UUIDS = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 const USAGE = `usage: node test/bench/upload.mjs [options]
   --size-mib N      size of the test file in MiB (default 1024)
   --store S         local, s3 or both (default both)
@@ -59,7 +61,9 @@ const USAGE = `usage: node test/bench/upload.mjs [options]
   --api-cpu-prof D  run the API with --cpu-prof, writing its profiles into folder D
   --server FILE     the API bundle to run (default apps/api/dist/server.js): to compare a
                     changed API against the current one
-  --clean           also delete the input file at the end (it is kept for the next run)`;
+  --clean           also delete the input file at the end (it is kept for the next run)
+  --sign-batch N    ours signs N parts per call (POST /api/uploads/:id/parts/sign, which
+                    the API and the browser do not have yet: try it with --server); default 1`;
 
 const { values: args } = parseArgs({
   options: {
@@ -71,6 +75,7 @@ const { values: args } = parseArgs({
     'api-cpu-prof': { type: 'string' },
     server: { type: 'string' },
     clean: { type: 'boolean', default: false },
+    'sign-batch': { type: 'string', default: '1' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -81,13 +86,17 @@ if (args.help) {
 const sizeMib = Number(args['size-mib']);
 const runs = Number(args.runs);
 const partMib = args['part-mib'] === undefined ? undefined : Number(args['part-mib']);
+const signBatch = Number(args['sign-batch']);
 if (
   !Number.isInteger(sizeMib) ||
   sizeMib < 1 ||
   !Number.isInteger(runs) ||
   runs < 1 ||
   !['local', 's3', 'both'].includes(args.store) ||
-  (partMib !== undefined && (!Number.isInteger(partMib) || partMib < 5))
+  (partMib !== undefined && (!Number.isInteger(partMib) || partMib < 5)) ||
+  !Number.isInteger(signBatch) ||
+  signBatch < 1 ||
+  signBatch > 100
 ) {
   console.error(USAGE);
   process.exit(2);
@@ -188,10 +197,15 @@ function logRun(store, name, run, r) {
   const memory = m
     ? `; API RSS before ${fmt(m.before / MB, 0)} MB, max sampled ${fmt(m.sampledMax / MB, 0)} MB, VmHWM ${fmt(m.hwm / MB, 0)} MB`
     : '';
+  const calls = r.controlSeconds
+    ? `: ${Object.entries(r.controlSeconds)
+        .map(([call, seconds]) => `${call} ${fmt(seconds, 3)}`)
+        .join(', ')}`
+    : '';
   const split =
     r.apiSeconds === undefined
       ? ''
-      : ` (control calls ${fmt(r.apiSeconds, 2)} s, part PUTs ${fmt(r.putSeconds, 2)} s)`;
+      : ` (control calls ${fmt(r.apiSeconds, 2)} s${calls}; part PUTs ${fmt(r.putSeconds, 2)} s${r.preflightSeconds ? ` with preflights ${fmt(r.preflightSeconds, 3)} s` : ''})`;
   console.log(
     `  ${store.padEnd(5)} ${name.padEnd(10)} ${label}: ${fmt(r.seconds, 2)} s${split}, ${fmt(mbps(r.seconds))} MB/s; CPU s: ${cpu}${memory}`,
   );
@@ -232,7 +246,7 @@ async function benchLocal(file) {
       const r = await measure(
         () =>
           withAgent((agent) =>
-            uploadThroughApi(client, { file, size, lessonId: lesson.id, agent }),
+            uploadThroughApi(client, { file, size, lessonId: lesson.id, agent, signBatch }),
           ),
         { cpuPids: { API: api.pid }, memoryPid: api.pid },
       );
@@ -340,16 +354,19 @@ async function benchS3(file) {
 
   const results = new Results();
   let partSize;
+  /** Our last upload's key: the baseline stores a name of the same shape (see below). */
+  let oursKey;
   for (let run = -1; run < runs; run++) {
     const ours = async () => {
       const note = osdNote();
       const lesson = await client.createLesson(`Benchmark s3 ${run + 2}`);
       const agent = new http.Agent({ keepAlive: true });
       const r = await measure(
-        () => uploadThroughApi(client, { file, size, lessonId: lesson.id, agent }),
+        () => uploadThroughApi(client, { file, size, lessonId: lesson.id, agent, signBatch }),
         { cpuPids: { API: api.pid, ...storePids }, memoryPid: api.pid },
       ).finally(() => agent.destroy());
       partSize = r.upload.partSize;
+      oursKey = r.upload.key;
       const md5s = await expectedMd5s(file, partSize);
       checkEtags('s3 ours', r.etags, md5s);
       await verifyAndDelete('s3 ours', r.upload.key, md5s);
@@ -359,7 +376,12 @@ async function benchS3(file) {
     };
     const direct = async () => {
       const note = osdNote();
-      const key = `bench/direct-${run + 2}`;
+      // The same kind of name as ours (`lessons/<lesson id>/original/<upload id>`), with
+      // new ids: RGW names every part's RADOS objects after the key, and the OSD's CPU per
+      // GiB grows with the name's length (measured: +0.25 CPU s/GiB for a 90-character key
+      // against a 14-character one), so a short baseline key would not be the same upload.
+      const key = oursKey.replace(UUIDS, () => randomUUID());
+      if (key === oursKey) throw new Error(`no ids to renew in our key ${oursKey}`);
       const r = await measure(
         () => uploadWithSdk(sdk, s3, { bucket: BUCKET, key, file, size, partSize }),
         { cpuPids: storePids },
@@ -401,6 +423,13 @@ function row(store, baseline, results, baselineName, partSize) {
       .join(', ');
   };
   const memories = results.memories;
+  const ours = results.runs.get('ours');
+  const base = results.runs.get(baselineName);
+  /** Seconds outside the part PUTs (S3: control calls; the baseline's create and complete). */
+  const outside = (name) =>
+    results.runs.get(name)[0].putSeconds === undefined
+      ? undefined
+      : results.median(name, (r) => r.seconds - r.putSeconds);
   return {
     store,
     baseline,
@@ -408,6 +437,10 @@ function row(store, baseline, results, baselineName, partSize) {
     oursMbps,
     baseMbps,
     ratio: oursMbps / baseMbps,
+    /** ours ÷ baseline of each run, in run order: the pairs measured side by side. */
+    runRatios: ours.map((r, i) => base[i].seconds / r.seconds),
+    oursOutside: outside('ours'),
+    baseOutside: outside(baselineName),
     oursCpu: cpu('ours'),
     baseCpu: cpu(baselineName),
     rssBefore: Math.max(...memories.map((m) => m.before)),
@@ -434,6 +467,7 @@ function printResults(rows) {
       'baseline MB/s',
       'ratio',
       `≥${TARGET_RATIO}`,
+      'ratio per run',
       'API RSS before',
       'API peak (sampled / VmHWM)',
       `≤${TARGET_PEAK_MB} MB`,
@@ -445,6 +479,7 @@ function printResults(rows) {
       fmt(r.baseMbps),
       fmt(r.ratio, 2),
       r.ratio >= TARGET_RATIO ? 'yes' : 'NO',
+      r.runRatios.map((x) => fmt(x, 2)).join(' '),
       `${fmt(r.rssBefore / MB, 0)} MB`,
       `${fmt(r.sampledMax / MB, 0)} / ${fmt(r.hwm / MB, 0)} MB`,
       Math.max(r.hwm, r.sampledMax) / MB <= TARGET_PEAK_MB ? 'yes' : 'NO',
@@ -455,6 +490,14 @@ function printResults(rows) {
     ['store', 'baseline', 'ours', 'baseline'],
     rows.map((r) => [r.store, r.baseline, r.oursCpu, r.baseCpu]),
   );
+  const outside = rows.filter((r) => r.oursOutside !== undefined && r.baseOutside !== undefined);
+  if (outside.length) {
+    console.log('\nSeconds outside the part PUTs per upload (median): control calls');
+    printTable(
+      ['store', 'baseline', 'ours', 'baseline'],
+      outside.map((r) => [r.store, r.baseline, fmt(r.oursOutside, 3), fmt(r.baseOutside, 3)]),
+    );
+  }
 }
 
 async function main() {
@@ -478,7 +521,7 @@ async function main() {
     `\nUpload of ${sizeMib} MiB in ${partSizes} MiB parts, one after another; median of ${runs} run(s) each after an untimed warm-up, which goes first alternating.`,
   );
   console.log(
-    `MB = 10^6 bytes. Ours = start + create + (sign + PUT) per part + complete. API peak = the API process's RSS over its uploads (warm-up included)${rows.every((r) => r.peakReset) ? '' : '; VmHWM could not be reset, so it is the peak since the API started'}.`,
+    `MB = 10^6 bytes. Ours = start + create + (sign${signBatch > 1 ? ` (one call per ${signBatch} parts)` : ''} + CORS preflight on S3 + PUT) per part + complete. API peak = the API process's RSS over its uploads (warm-up included)${rows.every((r) => r.peakReset) ? '' : '; VmHWM could not be reset, so it is the peak since the API started'}.`,
   );
   printResults(rows);
   console.log(
