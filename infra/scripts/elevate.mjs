@@ -2,6 +2,7 @@
 // The two README commands. `npm start`: install what is needed, build, migrate and start
 // Elevate on the embedded defaults. `npm test`: install what is needed (system packages
 // included), then lint, type check and run every test. Both are safe to run again.
+// `elevate.mjs worker` starts the media job worker on its own (API with RUN_WORKER=off).
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -65,9 +66,11 @@ function newestMtime(dir) {
 /** Builds the web app and the API bundle unless their outputs are newer than every source. */
 function build() {
   const sources = ['apps/api/src', 'apps/web/src', 'apps/web/index.html', 'packages/rubric/src'];
-  const outputs = ['apps/api/dist/server.js', 'apps/web/dist/index.html'].map((p) =>
-    path.join(root, p),
-  );
+  const outputs = [
+    'apps/api/dist/server.js',
+    'apps/api/dist/worker.js',
+    'apps/web/dist/index.html',
+  ].map((p) => path.join(root, p));
   const newestSource = Math.max(
     ...sources
       .map((p) => path.join(root, p))
@@ -119,6 +122,24 @@ async function start() {
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
 }
 
+/**
+ * The media job worker (and the hourly maintenance) as a process of its own, for API
+ * processes started with RUN_WORKER=off. Same environment as the server; run as many as
+ * the machine has room for when they share a PostgreSQL database.
+ */
+function worker() {
+  install();
+  build();
+  const env = { NODE_ENV: 'production', ...process.env };
+  const child = spawn(
+    process.execPath,
+    ['--enable-source-maps', path.join(root, 'apps/api/dist/worker.js')],
+    { cwd: process.cwd(), env, stdio: 'inherit' },
+  );
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+}
+
 async function waitForHealth(url) {
   for (let i = 0; i < 100; i++) {
     try {
@@ -134,7 +155,7 @@ async function waitForHealth(url) {
 function test() {
   install();
   ensureSystemPackages(
-    ['chromium', 'ffmpeg', 'fonts-dejavu-core', 'radosgw', 'ceph-mon', 'ceph-osd'],
+    ['chromium', 'ffmpeg', 'fonts-dejavu-core', 'radosgw', 'ceph-mon', 'ceph-osd', 'postgresql'],
     log,
   );
   log('lint and format check');
@@ -175,8 +196,9 @@ const command = process.argv[2];
 try {
   if (command === 'start') await start();
   else if (command === 'test') test();
+  else if (command === 'worker') worker();
   else {
-    console.error('usage: elevate.mjs start|test');
+    console.error('usage: elevate.mjs start|test|worker');
     process.exit(2);
   }
 } catch (err) {

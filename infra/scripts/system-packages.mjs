@@ -1,5 +1,5 @@
-// Debian packages the test suites drive for real (a browser now; ffmpeg, Ceph RADOS
-// Gateway and PostgreSQL as the suites that need them arrive). Installed only when missing.
+// Debian packages the test suites drive for real: a browser, ffmpeg, Ceph RADOS Gateway
+// and PostgreSQL (the API suite runs on it too). Installed only when missing.
 import { spawnSync } from 'node:child_process';
 
 /** The command whose presence shows each package is installed. */
@@ -10,12 +10,15 @@ const PROBES = {
   radosgw: 'radosgw',
   'ceph-mon': 'ceph-mon',
   'ceph-osd': 'ceph-osd',
-  postgresql: '/usr/lib/postgresql',
+  // The server binaries live off PATH; the client package alone fills .../bin with psql.
+  postgresql: '/usr/lib/postgresql/*/bin/postgres',
 };
 
 function present(pkg) {
   const probe = PROBES[pkg] ?? pkg;
-  if (probe.startsWith('/')) return spawnSync('test', ['-e', probe]).status === 0;
+  if (probe.startsWith('/')) {
+    return spawnSync('sh', ['-c', `ls ${probe}`], { stdio: 'ignore' }).status === 0;
+  }
   return spawnSync('sh', ['-c', `command -v ${probe}`], { stdio: 'ignore' }).status === 0;
 }
 

@@ -1,7 +1,8 @@
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
+import { startBackgroundWork } from './background-work';
 import { ConfigError, loadConfig } from './config';
-import { type AppContext, createContext } from './context';
+import { createContext } from './context';
 import { runFirstRun } from './first-run';
 import { createLogger } from './logger';
 
@@ -11,10 +12,8 @@ async function main(): Promise<void> {
   const ctx = await createContext(config, logger);
   await runFirstRun(ctx, logger);
   const app = createApp(ctx);
-  if (config.runWorker) {
-    ctx.services.runner.start();
-    startMaintenance(ctx);
-  }
+  // RUN_WORKER=off: this process only enqueues; `elevate worker` processes take the jobs.
+  const stopBackgroundWork = config.runWorker ? startBackgroundWork(ctx) : () => {};
 
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
     const host = info.address.includes(':') ? `[${info.address}]` : info.address;
@@ -33,6 +32,7 @@ async function main(): Promise<void> {
       if ('closeAllConnections' in server) server.closeAllConnections();
     }, config.shutdownGraceMs);
     force.unref();
+    stopBackgroundWork();
     server.close(async () => {
       await ctx.close();
       logger.info('stopped');
@@ -52,18 +52,3 @@ main().catch((err: unknown) => {
   }
   process.exit(1);
 });
-
-/** Hourly: abort abandoned uploads and apply the programs' retention rule. */
-function startMaintenance(ctx: AppContext): void {
-  const run = async () => {
-    try {
-      const aborted = await ctx.services.uploads.abortAbandoned(ctx.config.uploads.idleMs);
-      const deleted = await ctx.services.lessons.applyRetention();
-      if (aborted || deleted) ctx.logger.info({ aborted, deleted }, 'maintenance');
-    } catch (err) {
-      ctx.logger.error({ err }, 'maintenance failed');
-    }
-  };
-  setTimeout(run, 10_000).unref();
-  setInterval(run, 3600_000).unref();
-}

@@ -5,17 +5,31 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config';
 import { migrations } from './migrations/index';
+import { NulTextPlugin } from './nul-text.plugin';
 import type { Database } from './tables/index';
 
 export type Db = Kysely<Database>;
+
+/**
+ * node-postgres hands back int8 (bigint columns, count(*)) and numeric (sum of a bigint)
+ * as strings, to keep precision past 2^53; our values are milliseconds, bytes and counts,
+ * far below that, and SQLite returns them as numbers: parse them as numbers here too.
+ */
+const pgTypes: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === pg.types.builtins.INT8 || oid === pg.types.builtins.NUMERIC
+      ? (value: string) => Number(value)
+      : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
+};
 
 /** Opens the database the configuration names: an SQLite file, or PostgreSQL. */
 export function createDatabase(config: DatabaseConfig): Db {
   if (config.dialect === 'postgres') {
     return new Kysely<Database>({
       dialect: new PostgresDialect({
-        pool: new pg.Pool({ connectionString: config.url, max: 10 }),
+        pool: new pg.Pool({ connectionString: config.url, max: 10, types: pgTypes }),
       }),
+      plugins: [new NulTextPlugin()],
     });
   }
   fs.mkdirSync(path.dirname(config.file), { recursive: true });

@@ -32,13 +32,22 @@ export class JobRepository {
     this.isPostgres = db.getExecutor().adapter instanceof PostgresAdapter;
   }
 
-  /** Enqueues unless a live job of the same kind exists for the lesson (idempotent). */
-  async enqueue(kind: string, lessonId: string | null, payload: Record<string, unknown> = {}) {
+  /**
+   * Enqueues unless a live job of the same kind exists for the lesson (idempotent). A
+   * caller-chosen `id` makes the job happen once however many processes enqueue it (the
+   * hourly maintenance: one id per hour).
+   */
+  async enqueue(
+    kind: string,
+    lessonId: string | null,
+    payload: Record<string, unknown> = {},
+    options: { id?: string } = {},
+  ) {
     const now = new Date().toISOString();
     await this.db
       .insertInto('job')
       .values({
-        id: crypto.randomUUID(),
+        id: options.id ?? crypto.randomUUID(),
         kind,
         lesson_id: lessonId,
         payload: JSON.stringify(payload),
@@ -84,6 +93,32 @@ export class JobRepository {
       .returningAll()
       .executeTakeFirst();
     return row ? toJob(row) : undefined;
+  }
+
+  /**
+   * Ends the claims of workers on this host whose process is gone (a killed API restarting),
+   * so their jobs run again now instead of when the lease runs out.
+   */
+  async releaseDeadClaims(host: string, isAlive: (pid: number) => boolean): Promise<number> {
+    const running = await this.db
+      .selectFrom('job')
+      .select(['id', 'locked_by'])
+      .where('state', '=', 'running')
+      .where('locked_by', 'like', `${host}:%`)
+      .execute();
+    const dead = running.filter((job) => {
+      const pid = Number(job.locked_by?.split(':')[1]);
+      return Number.isInteger(pid) && pid > 0 && !isAlive(pid);
+    });
+    for (const job of dead) {
+      await this.db
+        .updateTable('job')
+        .set({ locked_until: new Date(0).toISOString() })
+        .where('id', '=', job.id)
+        .where('locked_by', '=', job.locked_by)
+        .execute();
+    }
+    return dead.length;
   }
 
   /** Keeps a long job's claim alive. */

@@ -19,7 +19,13 @@ export async function call<T = unknown>(
     headers.set('content-type', 'application/json');
     body = JSON.stringify(options.json);
   }
-  const res = await app.request(path, { method, headers, body: body ?? null });
+  // The cast: test/ type-checks these helpers with the DOM lib, whose BodyInit takes no
+  // Uint8Array over a possibly shared buffer; Node's fetch takes it.
+  const res = await app.request(path, {
+    method,
+    headers,
+    body: (body ?? null) as RequestInit['body'],
+  });
   const text = await res.text();
   const parsed =
     text && /json/.test(res.headers.get('content-type') ?? '') ? JSON.parse(text) : text;

@@ -71,7 +71,8 @@ export class Uploader {
     const url = await this.signedUrl(upload, n);
     const init: RequestInit & { duplex?: 'half' } = {
       method: 'PUT',
-      body: body ?? this.part(upload, n),
+      // Cast for the DOM lib's narrower BodyInit (see request.ts).
+      body: (body ?? this.part(upload, n)) as RequestInit['body'],
       ...(body ? { duplex: 'half' } : {}),
     };
     const res = url.startsWith('/')

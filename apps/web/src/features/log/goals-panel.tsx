@@ -118,7 +118,7 @@ function GoalItem(props: { teacherId: string; goal: Goal; earlier: Goal[] }) {
             </button>
             <button
               type="button"
-              className="button button--danger-outline button--small"
+              className="button button--secondary button--danger-outline button--small"
               onClick={() => setIsConfirming(true)}
             >
               Set aside
