@@ -100,6 +100,40 @@ async function addContent(api: TestApi, cast: Cast): Promise<void> {
     json: { body: 'I will try that tomorrow.' },
   });
 
+  // The coaching cycle's own records: a goal, and a log saved twice (two versions kept).
+  const { body: goal } = await cast.teacher.call<{ id: string }>(
+    'POST',
+    `/api/teachers/${cast.teacherId}/goals`,
+    201,
+    { json: { codeId: 'STEXPL', text: 'Students explain their reasoning.' } },
+  );
+  const { body: cycles } = await cast.coach.call<{ items: Array<{ id: string }> }>(
+    'GET',
+    '/api/cycles',
+    200,
+  );
+  const cycleId = cycles.items[0]?.id;
+  if (!cycleId) throw new Error('the drill needs a cycle');
+  const fields = {
+    conversationDate: '2026-11-20',
+    lessonDate: '2026-11-02',
+    focusCodeIds: ['STEXPL'],
+    highlights: 'Pairs explained their strategies.',
+    summary: 'Elevate: ask a second student to restate.',
+    teacherNextStep: 'Ask “how do you know?” twice per lesson.',
+    coachNextSteps: 'Find a stock clip on restating.',
+    nextVideoDueOn: '2026-12-04',
+    nextMeetingAt: '2026-12-08T22:00:00.000Z',
+    goalIds: [goal.id],
+    links: [],
+  };
+  await cast.teacher.call('PUT', `/api/cycles/${cycleId}/log`, 200, {
+    json: { baseVersion: 0, fields },
+  });
+  await cast.coach.call('PUT', `/api/cycles/${cycleId}/log`, 200, {
+    json: { baseVersion: 1, fields: { ...fields, coachNextSteps: 'Send the restating clip.' } },
+  });
+
   const demo = await api.ctx.services.demo.seedLesson(
     cast.programId,
     cast.teacherId,
@@ -181,9 +215,11 @@ describe(`restore drill on ${databaseName} and local disk`, { timeout: 120_000 }
   it('backs up a populated instance: every table counted, every object listed', async () => {
     const counts = manifest.database.tables;
     expect(manifest.database.dialect).toBe(isPostgresRun() ? 'postgres' : 'sqlite');
-    for (const table of ['lesson', 'clip', 'annotation', 'annotation_reply', 'media_asset']) {
+    const populated = ['lesson', 'clip', 'annotation', 'annotation_reply', 'media_asset', 'cycle'];
+    for (const table of [...populated, 'collab_log', 'goal']) {
       expect(counts[table], table).toBeGreaterThanOrEqual(table === 'annotation' ? 3 : 1);
     }
+    expect(counts.log_version).toBeGreaterThanOrEqual(2);
     expect(Object.keys(counts).sort()).toEqual([...before.keys()]);
     for (const [table, rows] of before) expect(counts[table], table).toBe(rows.length);
     const listed = await readInventory(path.join(backupDir, BACKUP_FILES.objects));
