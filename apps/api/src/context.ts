@@ -110,6 +110,12 @@ function buildServices(
   const cycles = new CycleService({ ...repos, access, audit });
   // A teacher's new lesson becomes the video of their open cycle.
   lessons.onCreated = (lesson) => cycles.attachLesson(lesson);
+  const caseloads = new CaseloadService(repos.caseloads, repos.users, access, audit);
+  // A teacher who moves to another coach takes their unfinished cycles along; the former
+  // coach's private preparation stays theirs (it is filtered by author).
+  caseloads.onCoachChanged = async (teacherId, coachId) => {
+    await repos.cycles.reassignOpen(teacherId, coachId);
+  };
   const deps = {
     config,
     logger,
@@ -136,7 +142,7 @@ function buildServices(
     rubrics: new RubricService(repos.rubrics),
     rateLimits: new RateLimitService(repos.rateLimits),
     outbox: new OutboxService(repos.outbox, access),
-    caseloads: new CaseloadService(repos.caseloads, repos.users, access, audit),
+    caseloads,
     accounts: new AccountService({ auth, ...repos, access, audit, mailer }),
     setup: new SetupService(auth, repos.programs, repos.users, repos.caseloads, repos.stockClips),
     playback: new PlaybackService({ lessons, media: repos.media, storage, access, audit }),

@@ -221,6 +221,28 @@ export class CycleRepository {
     return new Map(rows.map((r) => [r.id, r.name]));
   }
 
+  /** Hands the teacher's unfinished cycles (log not completed) to their new coach. */
+  async reassignOpen(teacherId: string, coachId: string): Promise<number> {
+    const r = await this.db
+      .updateTable('cycle')
+      .set({ coach_id: coachId, updated_at: new Date().toISOString() })
+      .where('teacher_id', '=', teacherId)
+      .where('coach_id', '!=', coachId)
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('collab_log')
+              .select('collab_log.cycle_id')
+              .whereRef('collab_log.cycle_id', '=', 'cycle.id')
+              .where('collab_log.completed_at', 'is not', null),
+          ),
+        ),
+      )
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows);
+  }
+
   async delete(id: string): Promise<boolean> {
     const r = await this.db.deleteFrom('cycle').where('id', '=', id).executeTakeFirst();
     return Number(r.numDeletedRows) > 0;

@@ -18,6 +18,9 @@ export interface CaseloadEntry {
 
 /** Which coach has which teachers, now and before. */
 export class CaseloadService {
+  /** Called when a teacher gets a new coach (their open cycles move with them). */
+  onCoachChanged: (teacherId: string, coachId: string) => Promise<void> = async () => {};
+
   constructor(
     private readonly caseloads: CaseloadRepository,
     private readonly users: UserRepository,
@@ -79,6 +82,7 @@ export class CaseloadService {
       teacherId,
       assignedBy: viewer.userId,
     });
+    if (coachId) await this.onCoachChanged(teacherId, coachId);
     await this.audit.record({
       programId: viewer.programId,
       actorId: viewer.userId,

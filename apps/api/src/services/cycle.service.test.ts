@@ -210,6 +210,18 @@ describe('the cycle record', () => {
     });
   });
 
+  it("moves an unfinished cycle to the teacher's new coach", async () => {
+    world = await createWorld();
+    await world.as('admin').call('PUT', `/api/caseloads/${world.users.teacherOwner.id}`, 200, {
+      json: { coachId: world.users.otherCoach.id },
+    });
+    const path = `/api/cycles/${world.cycleId}`;
+    const { body } = await world.as('otherCoach').call<{ coachId: string }>('GET', path, 200);
+    expect(body.coachId).toBe(world.users.otherCoach.id);
+    await world.as('otherCoach').call('PATCH', path, 200, { json: { videoDueOn: '2026-12-11' } });
+    await world.as('coach').call('GET', path, 404);
+  });
+
   it('gives two coaches clicking at once two different numbers', async () => {
     world = await createWorld();
     const coach = world.as('coach');
