@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { bundleBudget } from './build/bundle-budget';
+import { bundleBudget } from './build/bundle-budget.ts';
 
 // The API runs beside Vite in development; proxying `/api` keeps the browser on one origin,
 // as in production behind the reverse proxy, so the client never needs CORS or a base URL.

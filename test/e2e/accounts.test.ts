@@ -132,6 +132,9 @@ describe('accounts, from the first admin to a coached teacher', () => {
     expect(await nav(teacher.page).getByRole('link').allTextContents()).toEqual([
       'Home',
       'My lessons',
+      'Cycles',
+      'My goals',
+      'Stock clips',
       'Rubrics',
     ]);
 
