@@ -7,7 +7,7 @@ export function toCsv(
   header: readonly string[],
   rows: ReadonlyArray<ReadonlyArray<string | number>>,
 ): string {
-  return [header, ...rows].map((row) => row.map(field).join(',')).join('\r\n') + '\r\n';
+  return `${[header, ...rows].map((row) => row.map(field).join(',')).join('\r\n')}\r\n`;
 }
 
 function field(value: string | number): string {
