@@ -211,6 +211,9 @@ export class UploadService {
     const problems: string[] = [];
     if (claimed.length !== partCount)
       problems.push(`expected ${partCount} parts, got ${claimed.length}`);
+    // As S3 itself requires: each part once, in ascending order.
+    if (claimed.some((part, i) => i > 0 && part.partNumber <= (claimed[i - 1]?.partNumber ?? 0)))
+      problems.push('parts must be listed once each, in ascending order');
     for (const part of claimed) {
       const have = byNumber.get(part.partNumber);
       if (!have) problems.push(`part ${part.partNumber} was not received`);

@@ -203,6 +203,67 @@ export function describeUploadFlow(name: string, storeEnv: () => Record<string, 
       expect(await world.api.ctx.storage.head(upload.key)).toBeUndefined();
     });
 
+    it('refuses hostile uploads clearly and leaves nothing behind', async () => {
+      await open();
+      const teacher = world.as('teacherOwner');
+      const uploadsOf = async (lessonId: string) =>
+        (
+          await world.api.ctx.db
+            .selectFrom('upload')
+            .select('id')
+            .where('lesson_id', '=', lessonId)
+            .execute()
+        ).length;
+
+      // A zero-byte file is refused before anything is stored.
+      const empty = await newLesson(world, 'Empty');
+      const zero = await teacher.call('POST', `/api/lessons/${empty}/upload`, 422, {
+        json: { fileName: 'lesson.mp4', size: 0, contentType: 'video/mp4' },
+      });
+      expectProblem(zero.res, zero.body, 'validation_failed');
+      expect(await uploadsOf(empty)).toBe(0);
+
+      // Parts sent out of order and one sent twice are fine (the last copy counts), but a
+      // completion that lists them out of order or twice is refused and changes nothing.
+      const lessonId = await newLesson(world);
+      const up = new Uploader(teacher, data);
+      const upload = await up.start(lessonId, 'lesson.mp4');
+      for (const n of [3, 1, 2, 1]) await up.put(upload, n);
+      const tags = [...up.etags.entries()].sort(([a], [b]) => a - b);
+      const [p1, p2, p3] = tags as [[number, string], [number, string], [number, string]];
+      for (const parts of [
+        [p2, p1, p3],
+        [p1, p1, p2, p3],
+      ]) {
+        // Written by hand: the helper's completeXml() would put them in order.
+        const xml = `<CompleteMultipartUpload>${parts
+          .map(([n, etag]) => `<Part><PartNumber>${n}</PartNumber><ETag>${etag}</ETag></Part>`)
+          .join('')}</CompleteMultipartUpload>`;
+        const refused = await up.complete(upload, 400, xml);
+        expect(refused.res.headers.get('content-type')).toMatch(/problem\+json|xml/);
+        expect((await lessonState(world, lessonId)).state).toBe('uploading');
+      }
+      await up.complete(upload, 200, up.completeXml(tags));
+      expect(sha256(await readObject(world, upload.key))).toBe(sha256(data));
+
+      // A truncated recording and one whose extension lies are failed with a reason, and
+      // their objects deleted.
+      for (const [file, name, reason] of [
+        [fixtures.truncated, 'lesson.mp4', /cannot be read|damaged|unreadable|not a video/i],
+        [fixtures.notAVideo, 'lesson.mov', /not a video/i],
+      ] as const) {
+        const id = await newLesson(world, name);
+        const bad = new Uploader(teacher, await fs.readFile(file));
+        const started = await bad.start(id, name);
+        await bad.finish(started);
+        await world.api.ctx.services.runner.drain();
+        const lesson = await lessonState(world, id);
+        expect(lesson.state).toBe('failed');
+        expect(lesson.stateReason).toMatch(reason);
+        expect(await world.api.ctx.storage.head(started.key)).toBeUndefined();
+      }
+    });
+
     it('a real video is processed: duration, poster, storyboard, and a short-lived ranged playback URL', async () => {
       await open();
       const lessonId = await newLesson(world);
