@@ -1,5 +1,6 @@
-import { screen, within } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLesson, setLessonState } from '../../test/lessons';
 import { type SeededApi, startSeededApi, TEST_ORIGIN } from '../../test/real-api';
 import { renderApp } from '../../test/render-app';
 
@@ -51,4 +52,19 @@ describe('coaching cycles', () => {
     expect(screen.queryByRole('heading', { name: 'Cycle settings' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Mark conversation held' })).toBeNull();
   }, 20_000);
+
+  it('the coach finds the planning guide beside the player on the review of the cycle’s lesson', async () => {
+    // The teacher's new lesson becomes the open cycle's video.
+    const lesson = await createLesson(seeded, seeded.teacher, { title: 'Cycle lesson' });
+    await setLessonState(seeded, lesson.id, { state: 'ready', durationMs: 40 * 60_000 });
+    await renderApp(seeded, `/lessons/${lesson.id}/review`, { signedInAs: seeded.coach });
+    expect(
+      await screen.findByRole('heading', { name: /Preparation/ }, { timeout: 8000 }),
+    ).toBeTruthy();
+    // The teacher's review of the same lesson has no planning guide.
+    cleanup();
+    await renderApp(seeded, `/lessons/${lesson.id}/review`, { signedInAs: seeded.teacher });
+    await screen.findByRole('heading', { level: 1, name: /Cycle lesson/ }, { timeout: 8000 });
+    expect(screen.queryByRole('heading', { name: /Preparation/ })).toBeNull();
+  }, 30_000);
 });

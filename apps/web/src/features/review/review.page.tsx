@@ -1,6 +1,8 @@
 import { useParams } from 'react-router';
 import { Breadcrumbs } from '../../components/breadcrumbs';
 import { ErrorState, LoadingState } from '../../components/status-panels';
+import { PrepSection } from '../coaching/prep-section';
+import { useCycles } from '../cycles/cycle.queries';
 import { useViewer } from '../session/session.queries';
 import { useTimeline } from './review.queries';
 import { ReviewHeader } from './review-header';
@@ -29,6 +31,22 @@ export default function ReviewPage() {
       />
       <ReviewHeader lesson={lesson} role={me.user.role} />
       <ReviewWorkspace me={me} data={timeline.data} />
+      {me.user.role === 'coach' && <PlanningGuide lessonId={lesson.id} coachId={me.user.id} />}
+    </div>
+  );
+}
+
+/**
+ * The coach's planning guide for the cycle this lesson belongs to, beside the player: the
+ * clips and notes chosen above feed the answers written here (saved as they are typed).
+ */
+function PlanningGuide({ lessonId, coachId }: { lessonId: string; coachId: string }) {
+  const cycles = useCycles();
+  const cycle = cycles.data?.find((c) => c.lessonId === lessonId && c.coachId === coachId);
+  if (!cycle) return null;
+  return (
+    <div className="review-planning">
+      <PrepSection cycle={cycle} />
     </div>
   );
 }
