@@ -7,6 +7,11 @@ import { runFirstRun } from './first-run';
 import { createLogger } from './logger';
 
 async function main(): Promise<void> {
+  // libuv's pool (4 threads by default) serves session-cookie signature checks, local-disk
+  // part writes and file reads alike; with 200 reviewers and 5 uploads its queue set the tail
+  // latency (test/bench/load.mjs). It starts on first use, after this line; an operator's
+  // own value wins.
+  process.env.UV_THREADPOOL_SIZE ??= '16';
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const ctx = await createContext(config, logger);

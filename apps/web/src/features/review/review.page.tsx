@@ -1,10 +1,11 @@
+import { useEffect } from 'react';
 import { useParams } from 'react-router';
 import { Breadcrumbs } from '../../components/breadcrumbs';
 import { ErrorState, LoadingState } from '../../components/status-panels';
 import { PrepSection } from '../coaching/prep-section';
 import { useCycles } from '../cycles/cycle.queries';
 import { useViewer } from '../session/session.queries';
-import { useTimeline } from './review.queries';
+import { useReviewMedia, useTimeline } from './review.queries';
 import { ReviewHeader } from './review-header';
 import { ReviewWorkspace } from './review-workspace';
 import './review.css';
@@ -14,6 +15,12 @@ export default function ReviewPage() {
   const { lessonId = '' } = useParams();
   const me = useViewer();
   const timeline = useTimeline(lessonId);
+  // The first frame waits on the timeline, the media URLs and the player's code: ask for all
+  // three at once instead of one after another.
+  useReviewMedia(lessonId);
+  useEffect(() => {
+    void import('./player/videojs-loader');
+  }, []);
   if (timeline.isPending) return <LoadingState label="Loading the lesson review…" />;
   if (timeline.isError) {
     return <ErrorState error={timeline.error} level={1} onRetry={() => void timeline.refetch()} />;
