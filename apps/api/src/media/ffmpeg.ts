@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import os from 'node:os';
 import { MediaError } from './media-error';
 
 /** Options for one ffmpeg/ffprobe run. */
@@ -59,6 +60,9 @@ export function createProgressParser(durationMs: number, onProgress: (percent: n
  * exit or a timeout, with the stderr tail in `details` (kept out of the message: it quotes paths
  * and signed URLs).
  */
+/** The lowest CPU priority: ffmpeg and ffprobe take what the API leaves. */
+const BACKGROUND_PRIORITY = 19;
+
 export function runTool(
   bin: string,
   args: readonly string[],
@@ -70,6 +74,15 @@ export function runTool(
   return new Promise((resolve, reject) => {
     signal?.throwIfAborted();
     const child = spawn(bin, fullArgs, { stdio: ['ignore', 'pipe', 'pipe'] });
+    // Media work is background work: on a small server it must not slow the pages people
+    // are using (the load benchmark's timeline p95 doubled while ffmpeg ran at equal priority).
+    if (child.pid !== undefined) {
+      try {
+        os.setPriority(child.pid, BACKGROUND_PRIORITY);
+      } catch {
+        // Not allowed here (some containers): the work still runs, at normal priority.
+      }
+    }
     let stdout = '';
     let stderr = '';
     let timedOut = false;
