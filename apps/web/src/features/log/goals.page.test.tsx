@@ -29,7 +29,7 @@ describe('/goals', () => {
     // Typed markup shows as the text it is.
     expect(await screen.findByText('Students explain <b>how</b>.')).toBeTruthy();
 
-    await user.click(screen.getByRole('button', { name: 'Change' }));
+    await user.click(await screen.findByRole('button', { name: 'Change' }));
     const edit = screen.getAllByLabelText('Goal')[0] as HTMLTextAreaElement;
     await user.clear(edit);
     await user.type(edit, 'Students explain why.');
@@ -38,7 +38,7 @@ describe('/goals', () => {
     await user.click(await screen.findByText(/Earlier goals for STEXPL/));
     expect(screen.getByText('Students explain <b>how</b>.')).toBeTruthy();
 
-    await user.click(screen.getByRole('button', { name: 'Set aside' }));
+    await user.click(await screen.findByRole('button', { name: 'Set aside' }));
     const dialog = await screen.findByRole('dialog', { name: 'Set this goal aside?' });
     await user.click(within(dialog).getByRole('button', { name: 'Set aside' }));
     expect(await screen.findByText('No goals yet')).toBeTruthy();
