@@ -25,6 +25,7 @@ export default defineConfig({
             'src/storage/**',
             'src/config.test.ts',
             'src/services/policy.test.ts',
+            'src/cli/infra-examples.test.ts',
           ],
         },
       },
