@@ -77,7 +77,17 @@ const log = (...a) => console.log(...a);
 
 /** Route name → { times: ms[], statuses: Map } */
 const routes = new Map();
+/** When the load began (performance.now()), and the seconds of it in which answers were slow. */
+let loadStartedAt = 0;
+const SLOW_MS = READ_P95_TARGET_MS;
+const slowBySecond = new Map();
+/** Seconds of the load at which an upload was completed (then processed). */
+const uploadsCompletedAt = [];
 function record(route, status, ms) {
+  if (ms > SLOW_MS && loadStartedAt) {
+    const second = Math.floor((performance.now() - ms - loadStartedAt) / 1000);
+    slowBySecond.set(second, (slowBySecond.get(second) ?? 0) + 1);
+  }
   let r = routes.get(route);
   if (!r) {
     r = { times: [], statuses: new Map(), errors: 0 };
@@ -192,6 +202,7 @@ async function uploaders(origin, teachers, data, deadline) {
         try {
           const lesson = await session.createLesson(`Upload under load ${i + 1}.${n}`);
           done.push(await uploadLesson(session, lesson.id, data, { bytesPerSecond: UPLOAD_BPS }));
+          uploadsCompletedAt.push(Math.round((performance.now() - loadStartedAt) / 1000));
         } catch (error) {
           failed++;
           console.error(`upload ${i + 1}.${n} failed: ${error.message}`);
@@ -353,6 +364,7 @@ async function main() {
     const lag = monitorEventLoopDelay({ resolution: 10 });
     lag.enable();
     const started = performance.now();
+    loadStartedAt = started;
     const deadline = Date.now() + DURATION * 1000;
     const load = Promise.all([
       // Start times spread over a second, so people do not act in lockstep.
@@ -471,6 +483,10 @@ async function main() {
     );
     log(
       `uploads: ${uploads.done.length} completed (${uploads.failed} failed), median ${quantile(uploadSeconds, 0.5).toFixed(1)} s each at ${UPLOAD_BPS / 1e6 || '∞'} MB/s; each was then processed by the API's in-process worker`,
+    );
+    const slowSeconds = [...slowBySecond].sort((a, b) => a[0] - b[0]);
+    log(
+      `answers over ${SLOW_MS} ms, by the second of the load they were asked in: ${slowSeconds.map(([s, n]) => `${s}s×${n}`).join(' ') || 'none'}; uploads completed at ${uploadsCompletedAt.map((s) => `${s}s`).join(' ')}`,
     );
     const q = Math.max(1, Math.floor(series.length / 4));
     const firstQuarter = Math.max(...series.slice(0, q));

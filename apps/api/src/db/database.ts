@@ -6,6 +6,7 @@ import pg from 'pg';
 import type { DatabaseConfig } from '../config';
 import { migrations } from './migrations/index';
 import { NulTextPlugin } from './nul-text.plugin';
+import { cachingStatements } from './statement-cache';
 import type { Database } from './tables/index';
 
 export type Db = Kysely<Database>;
@@ -40,7 +41,9 @@ export function createDatabase(config: DatabaseConfig): Db {
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return new Kysely<Database>({
+    dialect: new SqliteDialect({ database: cachingStatements(sqlite) }),
+  });
 }
 
 /** Brings the schema to the newest migration; throws with the failing migration's name. */
