@@ -1,4 +1,6 @@
+import http from 'node:http';
 import net from 'node:net';
+import zlib from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../support/server';
 
@@ -87,6 +89,31 @@ describe('the server process', () => {
     await expect
       .poll(() => server?.logs.find((l) => l.requestId === id && l.path === '/api/health'))
       .toMatchObject({ method: 'GET', status: 200 });
+  });
+
+  it('serves the built web app brotli-compressed to browsers that accept it', async () => {
+    server = await startServer();
+    const html = await (await fetch(server.url)).text();
+    const scripts = [...html.matchAll(/src="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1] as string);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const script of scripts) {
+      const plain = Buffer.from(await (await fetch(`${server.url}${script}`)).arrayBuffer());
+      // Raw bytes off the wire (fetch would decode them).
+      const wire = await new Promise<{ encoding?: string; body: Buffer }>((resolve, reject) => {
+        http
+          .get(`${server?.url}${script}`, { headers: { 'accept-encoding': 'gzip, br' } }, (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () =>
+              resolve({ encoding: res.headers['content-encoding'], body: Buffer.concat(chunks) }),
+            );
+          })
+          .on('error', reject);
+      });
+      expect(wire.encoding).toBe('br');
+      expect(wire.body.length).toBeLessThan(plain.length / 2);
+      expect(zlib.brotliDecompressSync(wire.body).equals(plain)).toBe(true);
+    }
   });
 
   it('refuses to start on a bad setting and says which', async () => {

@@ -6,7 +6,9 @@ import type { AppEnv } from './env';
 
 /**
  * Serves the built web app from the API's own port: hashed assets are cached for a year,
- * and any other non-API path gets index.html so the client router can take it.
+ * and any other non-API path gets index.html so the client router can take it. The build
+ * writes each text asset brotli- and gzip-compressed beside it (`.br`, `.gz`); a browser
+ * that accepts one gets that file, so nothing is compressed per request.
  */
 export function serveWebApp(app: Hono<AppEnv>, distDir: string): void {
   const indexFile = path.join(distDir, 'index.html');
@@ -18,7 +20,7 @@ export function serveWebApp(app: Hono<AppEnv>, distDir: string): void {
     await next();
     if (c.res.ok) c.header('Cache-Control', 'public, max-age=31536000, immutable');
   });
-  app.use('*', serveStatic({ root }));
+  app.use('*', serveStatic({ root, precompressed: true }));
   app.get('*', (c) => {
     c.header('Cache-Control', 'no-cache');
     return c.html(fs.readFileSync(indexFile, 'utf8'));
