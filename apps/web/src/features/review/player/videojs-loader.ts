@@ -45,8 +45,15 @@ export function createPlayer(container: HTMLElement, options: PlayerOptions): Pl
   return player;
 }
 
+/** The part of a video.js player the controller uses. */
+type ControlledPlayer = Pick<
+  Player,
+  'on' | 'off' | 'one' | 'paused' | 'play' | 'pause' | 'readyState' | 'currentTime' | 'duration'
+> &
+  Pick<Player, 'playbackRate'>;
+
 /** A MediaController over a video.js player. */
-export function playerController(player: Player): MediaController & { dispose(): void } {
+export function playerController(player: ControlledPlayer): MediaController & { dispose(): void } {
   const subscriptions = createSubscriptions(
     {
       on: (event, listener) => player.on(event, listener),
@@ -54,6 +61,17 @@ export function playerController(player: Player): MediaController & { dispose():
     },
     () => player.paused(),
   );
+  // Play pressed before the media's metadata has arrived (a clip view just opened): video.js
+  // queues such a call itself but now and then drops it, so the press waits here instead.
+  let pendingPlay: (() => void) | null = null;
+  const cancelPendingPlay = () => {
+    if (pendingPlay) player.off('loadedmetadata', pendingPlay);
+    pendingPlay = null;
+  };
+  const start = () => {
+    // A refused autoplay or an interrupted load rejects: the UI shows "paused" anyway.
+    void player.play()?.catch(() => undefined);
+  };
   return {
     currentMs: () => Math.round((player.currentTime() ?? 0) * 1000),
     durationMs: () => {
@@ -63,10 +81,21 @@ export function playerController(player: Player): MediaController & { dispose():
     isPaused: () => player.paused(),
     rate: () => player.playbackRate() ?? 1,
     play: () => {
-      // A refused autoplay or an interrupted load rejects: the UI shows "paused" anyway.
-      void player.play()?.catch(() => undefined);
+      if ((player.readyState() ?? 0) >= HAVE_METADATA) {
+        cancelPendingPlay();
+        start();
+      } else if (!pendingPlay) {
+        pendingPlay = () => {
+          pendingPlay = null;
+          start();
+        };
+        player.one('loadedmetadata', pendingPlay);
+      }
     },
-    pause: () => player.pause(),
+    pause: () => {
+      cancelPendingPlay();
+      player.pause();
+    },
     seek: (ms) => {
       player.currentTime(Math.max(0, ms) / 1000);
     },
@@ -74,6 +103,12 @@ export function playerController(player: Player): MediaController & { dispose():
       player.playbackRate(rate);
     },
     subscribe: subscriptions.subscribe,
-    dispose: subscriptions.dispose,
+    dispose: () => {
+      cancelPendingPlay();
+      subscriptions.dispose();
+    },
   };
 }
+
+/** HTMLMediaElement.HAVE_METADATA: duration and dimensions are known, a seek can start. */
+const HAVE_METADATA = 1;
