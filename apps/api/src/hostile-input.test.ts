@@ -123,6 +123,35 @@ const PATH_TRICKS = [
   '..',
 ];
 
+/**
+ * One header of an otherwise well-formed request made hostile: forged, empty or huge session
+ * cookies, foreign or missing origins, odd content types, absurd ranges and request ids.
+ * `null` removes the header.
+ */
+const HOSTILE_HEADERS: Array<[string, string | null]> = [
+  ['cookie', 'elevate.session_token=forged'],
+  ['cookie', 'elevate.session_token=forged.c2lnbmF0dXJl'],
+  ['cookie', 'elevate.session_token='],
+  ['cookie', `elevate.session_token=${'z'.repeat(8000)}`],
+  ['cookie', 'elevate.session_token=%E0%A4%A; elevate.session_token=%00'],
+  ['cookie', null],
+  ['origin', 'https://evil.example'],
+  ['origin', 'null'],
+  ['origin', null],
+  ['content-type', 'application/json; charset=latin1'],
+  ['content-type', 'multipart/form-data; boundary=x'],
+  ['content-type', 'application/json, text/plain'],
+  ['content-type', null],
+  ['accept', 'text/html'],
+  ['range', 'bytes=abc'],
+  ['range', 'bytes=999999999999-1'],
+  ['if-none-match', '"'.repeat(3000)],
+  ['x-request-id', 'x'.repeat(5000)],
+  ['x-request-id', '<script>alert(1)</script>'],
+  ['x-forwarded-for', 'not-an-ip, ::ffff:999.1.1.1'],
+  ['authorization', 'Bearer forged'],
+];
+
 async function expectRefusedCleanly(
   res: Response,
   db: Db,
@@ -145,13 +174,27 @@ async function expectRefusedCleanly(
   expect(changed, `${what} (${res.status}) wrote to tables`).toEqual([]);
 }
 
-/** A request as the persona's browser would send it: its cookie, a same-origin Origin. */
-function send(persona: Persona, method: string, path: string, attempt: Attempt) {
+/**
+ * A request as the persona's browser would send it (its cookie, a same-origin Origin), with
+ * one header replaced or removed when `header` says so.
+ */
+function send(
+  persona: Persona,
+  method: string,
+  path: string,
+  attempt: Attempt,
+  header?: [string, string | null],
+) {
   const headers: Record<string, string> = {
     origin: 'http://localhost',
     'content-type': attempt.contentType,
   };
   if (persona !== 'anonymous') headers.cookie = world.cookies[persona];
+  if (header) {
+    const [name, value] = header;
+    if (value === null) delete headers[name];
+    else headers[name] = value;
+  }
   const hasBody = method !== 'GET' && method !== 'HEAD';
   return Promise.resolve(
     world.api.app.request(path, { method, headers, body: hasBody ? attempt.body : null }),
@@ -194,6 +237,28 @@ describe('hostile input', () => {
         }),
         { numRuns: RUNS },
       );
+    }, 120_000);
+
+    it('refuses hostile headers cleanly', async () => {
+      const path = spec.path(world);
+      const body = JSON.stringify(spec.body?.(world) ?? {});
+      for (const header of HOSTILE_HEADERS) {
+        const before = await snapshot(world.api.ctx.db);
+        const res = await send(
+          persona,
+          method,
+          path,
+          { body, contentType: 'application/json' },
+          header,
+        );
+        await expectRefusedCleanly(
+          res,
+          world.api.ctx.db,
+          before,
+          route,
+          `${route} with ${header[0]}: ${String(header[1]).slice(0, 60)}`,
+        );
+      }
     }, 120_000);
 
     it('refuses path tricks in place of ids cleanly', async () => {
