@@ -179,6 +179,46 @@ describe('the collaborative log', () => {
     expect(await versionCount()).toBe(2);
   });
 
+  it('keeps a saved link whose annotation was deleted since, as a link to its moment', async () => {
+    const start = await read('coach');
+    const link = {
+      id: 'link-n',
+      field: 'highlights' as const,
+      label: 'Their ratio table',
+      kind: 'annotation' as const,
+      annotationId: w.annotationId,
+      atMs: 0,
+    };
+    await save('coach', 0, { ...start.fields, links: [link] });
+    await w.as('coach').call('DELETE', `/api/annotations/${w.annotationId}`, 204);
+
+    // The teacher edits another field of the log read before the deletion: still saveable.
+    const before = await read('teacherOwner');
+    const { body } = await save('teacherOwner', before.version, {
+      ...before.fields,
+      teacherNextStep: 'Ask pairs to compare tables.',
+    });
+    expect(body.log.fields.links).toEqual([
+      {
+        id: 'link-n',
+        field: 'highlights',
+        label: 'Their ratio table',
+        kind: 'moment',
+        atMs: 150_000,
+      },
+    ]);
+    expect(body.log.fields.teacherNextStep).toBe('Ask pairs to compare tables.');
+
+    // A new link to the deleted annotation is still refused.
+    await save(
+      'coach',
+      body.log.version,
+      { ...body.log.fields, links: [{ ...link, id: 'link-o' }] },
+      422,
+    );
+    expect(await versionCount()).toBe(2);
+  });
+
   it('refuses unknown codes, goals of others and versions from the future, writing nothing', async () => {
     const start = await read('coach');
     await save('coach', 0, { ...start.fields, focusCodeIds: ['NOPE'] }, 422);

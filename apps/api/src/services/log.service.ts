@@ -213,9 +213,14 @@ export class LogService {
 
   /**
    * Checks what only the database knows (codes, goals of this teacher, annotations of this
-   * lesson), and fills each annotation link's start from the annotation itself.
+   * lesson), and fills each annotation link's start from the annotation itself. A link saved
+   * before whose annotation has since been deleted or made private becomes a link to its
+   * moment, so the log stays saveable and the link still opens the video there.
    */
   private async checkFields(cycle: CycleView, fields: LogFields): Promise<LogFields> {
+    const saved = new Map(
+      ((await this.deps.logs.find(cycle.id))?.fields.links ?? []).map((l) => [l.id, l]),
+    );
     const problems: ProblemField[] = [];
     for (const id of fields.focusCodeIds)
       if (!findCode(MQI_RUBRIC, id))
@@ -241,7 +246,11 @@ export class LogService {
       const row = await this.deps.review.findAnnotation(link.annotationId);
       // Only shared annotations: the log is read by both, a private note is the coach's.
       if (!row || row.lesson_id !== cycle.lessonId || row.visibility !== 'public') {
-        problems.push({ path, reason: "not a shared annotation of the cycle's lesson" });
+        const before = saved.get(link.id);
+        if (before?.kind === 'annotation' && before.annotationId === link.annotationId) {
+          const { id, field, label } = link;
+          links.push({ id, field, label, kind: 'moment' as const, atMs: before.atMs });
+        } else problems.push({ path, reason: "not a shared annotation of the cycle's lesson" });
         continue;
       }
       links.push({ ...link, atMs: Number(row.start_ms) });
