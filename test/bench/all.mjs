@@ -8,7 +8,7 @@
 //   node test/bench/all.mjs                  # everything, full size (about 15–25 min on 2 cores)
 //   node test/bench/all.mjs --quick          # smaller sizes, a few minutes
 //   node test/bench/all.mjs --only load,player --markdown bench.md
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -79,6 +79,35 @@ const fmtValue = (f) =>
   typeof f.value === 'number' ? `${f.value}${f.unit ? ` ${f.unit}` : ''}` : f.value;
 const fmtMet = (m) => (m === true ? 'yes' : m === false ? 'NO' : '');
 
+/** Busy CPU time and total CPU time since boot, from /proc/stat (Linux). */
+function cpuTimes() {
+  const [, ...fields] = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
+  const n = fields.map(Number);
+  const idle = n[3] + (n[4] ?? 0); // idle + iowait
+  const total = n.reduce((a, b) => a + b, 0);
+  return { busy: total - idle, total };
+}
+
+/**
+ * Lets the machine settle before a benchmark, so none measures the one before it: writes the
+ * previous one's dirty pages to disk (sync), then waits until the CPUs are at least 90 % idle
+ * over two seconds, for at most a minute. Returns a line saying how long that took.
+ */
+async function settle() {
+  const at = Date.now();
+  spawnSync('sync');
+  let busy = 1;
+  while (Date.now() - at < 60_000) {
+    const a = cpuTimes();
+    await new Promise((r) => setTimeout(r, 2000));
+    const b = cpuTimes();
+    busy = (b.busy - a.busy) / Math.max(1, b.total - a.total);
+    if (busy <= 0.1) break;
+  }
+  const waited = ((Date.now() - at) / 1000).toFixed(0);
+  return `(settled: sync and ${waited} s until the CPUs were ${Math.round((1 - busy) * 100)} % idle)`;
+}
+
 async function main() {
   const started = Date.now();
   const loadBefore = os.loadavg();
@@ -98,6 +127,7 @@ async function main() {
       ...(json ? ['--json', json] : []),
     ];
     console.log(`\n==== ${bench.name}: node test/bench/${bench.script} ${scriptArgs.join(' ')}\n`);
+    console.log(await settle());
     const at = Date.now();
     const { code, out } = await runScript(file, scriptArgs);
     const seconds = Math.round((Date.now() - at) / 1000);

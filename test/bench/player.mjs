@@ -25,7 +25,11 @@ const USAGE = `node test/bench/player.mjs [options]
   --store S       local, s3 or both (default both)
   --minutes N     the lesson's length (default 60)
   --json FILE     also write the figures as one JSON line (- for stdout)
-  --build         rebuild apps/api first (apps/web/dist must exist: pnpm -C apps/web run build)`;
+  --build         rebuild apps/api first (apps/web/dist must exist: pnpm -C apps/web run build)
+environment, to look closer:
+  PLAYER_TRACE=1      print each clip view's media events and requests
+  PLAYER_RESOURCES=1  print every request of the review page's opening, with its timing
+  PLAYER_PROFILE=DIR  write the page's CPU profile of each opening to DIR (.cpuprofile)`;
 
 const { values: args } = parseArgs({
   options: {
@@ -104,8 +108,33 @@ async function oneRun(browser, origin, { lessonId, inMs, cookie }) {
     const page = await context.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
+    const cdp = process.env.PLAYER_PROFILE ? await context.newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    }
     await page.goto(`${origin}/lessons/${lessonId}/review`);
     await page.waitForFunction(() => window.__bench.frames.length > 0, null, { timeout: 30_000 });
+    if (cdp) {
+      const { profile } = await cdp.send('Profiler.stop');
+      await fs.writeFile(
+        `${process.env.PLAYER_PROFILE}/page-${Date.now()}.cpuprofile`,
+        JSON.stringify(profile),
+      );
+    }
+    if (process.env.PLAYER_RESOURCES)
+      console.log(
+        await page.evaluate(() =>
+          performance
+            .getEntriesByType('resource')
+            .map(
+              (r) =>
+                `${r.startTime.toFixed(0)}-${r.responseEnd.toFixed(0)} ${r.name.replace(location.origin, '').slice(0, 60)}`,
+            )
+            .join('\n'),
+        ),
+      );
     const open = await page.evaluate(() => {
       const b = window.__bench;
       const nav = performance.getEntriesByType('navigation')[0];

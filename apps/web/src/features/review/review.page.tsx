@@ -6,6 +6,7 @@ import { PrepSection } from '../coaching/prep-section';
 import { useCycles } from '../cycles/cycle.queries';
 import { useViewer } from '../session/session.queries';
 import { useReviewMedia, useTimeline } from './review.queries';
+import { ClipViewPage } from './review.routes';
 import { ReviewHeader } from './review-header';
 import { ReviewWorkspace } from './review-workspace';
 import './review.css';
@@ -18,8 +19,10 @@ export default function ReviewPage() {
   // The first frame waits on the timeline, the media URLs and the player's code: ask for all
   // three at once instead of one after another.
   useReviewMedia(lessonId);
+  // The clip views are one click away: their code too.
   useEffect(() => {
     void import('./player/videojs-loader');
+    void ClipViewPage.preload();
   }, []);
   if (timeline.isPending) return <LoadingState label="Loading the lesson review…" />;
   if (timeline.isError) {

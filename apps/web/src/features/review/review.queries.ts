@@ -14,13 +14,14 @@ export const reviewKeys = {
 };
 
 /** The lesson, its two clips and the annotations this viewer may see (the API filters). */
+export const timelineQuery = (client: ApiClient, lessonId: string) => ({
+  queryKey: reviewKeys.timeline(lessonId),
+  queryFn: () => unwrapJson(client.lessons[':id'].timeline.$get({ param: { id: lessonId } })),
+  staleTime: 30_000,
+});
+
 export function useTimeline(lessonId: string) {
-  const client = useApiClient();
-  return useQuery({
-    queryKey: reviewKeys.timeline(lessonId),
-    queryFn: () => unwrapJson(client.lessons[':id'].timeline.$get({ param: { id: lessonId } })),
-    staleTime: 30_000,
-  });
+  return useQuery(timelineQuery(useApiClient(), lessonId));
 }
 
 export function useTranscript(lessonId: string) {
@@ -53,13 +54,16 @@ const MEDIA_REFRESH_MARGIN_MS = 45_000;
  * The lesson's short-lived media URLs (five minutes), fetched again before they expire so a
  * long review session keeps playing; the player also asks again on a video error.
  */
+export const mediaQuery = (client: ApiClient, lessonId: string) => ({
+  queryKey: reviewKeys.media(lessonId),
+  queryFn: () => unwrapJson(client.lessons[':id'].media.$get({ param: { id: lessonId } })),
+  staleTime: (query: Query<ReviewMedia>) => refreshInMs(query.state.data),
+});
+
 export function useReviewMedia(lessonId: string, enabled = true) {
-  const client = useApiClient();
   return useQuery({
-    queryKey: reviewKeys.media(lessonId),
-    queryFn: () => unwrapJson(client.lessons[':id'].media.$get({ param: { id: lessonId } })),
+    ...mediaQuery(useApiClient(), lessonId),
     enabled,
-    staleTime: (query: Query<ReviewMedia>) => refreshInMs(query.state.data),
     refetchInterval: (query: Query<ReviewMedia>) =>
       query.state.data ? refreshInMs(query.state.data) : false,
   });

@@ -1,9 +1,10 @@
-import { lazy } from 'react';
 import type { RouteObject } from 'react-router';
+import { preloadable } from '../../lib/preloadable';
 
 // Loaded on demand: the review (and, later still, video.js) never weighs on the first page.
-const ReviewPage = lazy(() => import('./review.page'));
-const ClipViewPage = lazy(() => import('./clip-view.page'));
+// Opening one by its address starts loading it at once (review.early.ts).
+export const ReviewPage = preloadable(() => import('./review.page'));
+export const ClipViewPage = preloadable(() => import('./clip-view.page'));
 
 /**
  * The lesson review and a clip's view, for signed-in coaches and teachers (the API decides

@@ -1,9 +1,10 @@
 /**
- * The only module that imports video.js (about 280 kB gzipped) and its stylesheet. It is
- * reached through a dynamic import from `video-player.tsx`, so the library arrives in its
- * own chunk when a video is first shown, never with the app's first page.
+ * The only module that imports video.js and its stylesheet. It is reached through a dynamic
+ * import from `video-player.tsx`, so the library arrives in its own chunk when a video is
+ * first shown, never with the app's first page. Lessons play as progressive MP4, so this is
+ * video.js's core build, without the HLS/DASH engine: half the code to load and compile.
  */
-import videojs from 'video.js';
+import videojs from 'video.js/core';
 import 'video.js/dist/video-js.css';
 import { createSubscriptions, type MediaController } from './media-controller';
 
