@@ -3,23 +3,25 @@ import { Suspense } from 'react';
 import { describe, expect, it } from 'vitest';
 import { preloadable } from './preloadable';
 
+const counted = { fallbacks: 0 };
+function Fallback() {
+  counted.fallbacks++;
+  return <p>Loading…</p>;
+}
+
 function setup() {
   let loads = 0;
-  let fallbacks = 0;
+  counted.fallbacks = 0;
   const Page = preloadable(async () => {
     loads++;
     return { default: ({ name }: { name: string }) => <p>Hello {name}</p> };
   });
-  const Fallback = () => {
-    fallbacks++;
-    return <p>Loading…</p>;
-  };
   const ui = (
     <Suspense fallback={<Fallback />}>
       <Page name="Theo" />
     </Suspense>
   );
-  return { Page, ui, loads: () => loads, fallbacks: () => fallbacks };
+  return { Page, ui, loads: () => loads, fallbacks: () => counted.fallbacks };
 }
 
 describe('preloadable', () => {

@@ -20,6 +20,7 @@ export function preloadable<P extends object>(
     return pending;
   };
   const Lazy = lazy(preload);
+  // biome-ignore lint/correctness/noComponentHookFactories: a factory like React.lazy, called once per page at module level
   const Page = (props: P) => createElement(loaded ?? Lazy, props);
   return Object.assign(Page, { preload });
 }
