@@ -65,7 +65,7 @@ function newestMtime(dir) {
 
 /** Builds the web app and the API bundle unless their outputs are newer than every source. */
 function build() {
-  const sources = ['apps/api/src', 'apps/web/src', 'apps/web/index.html', 'packages/rubric/src'];
+  const sources = ['apps/api/src', 'apps/web/src', 'apps/web/index.html', 'packages'];
   const outputs = [
     'apps/api/dist/server.js',
     'apps/api/dist/worker.js',
