@@ -10,7 +10,11 @@ const apiTarget = 'http://127.0.0.1:3000';
 export default defineConfig({
   // The build fails when the first page's JavaScript is over budget or loads the player.
   // Each text asset is also written brotli- and gzip-compressed, for the API to serve as is.
-  plugins: [react(), bundleBudget(), compression({ algorithms: ['brotliCompress', 'gzip'] })],
+  plugins: [
+    react(),
+    bundleBudget(),
+    compression({ algorithms: ['brotliCompress', 'gzip'], logLevel: 'silent' }),
+  ],
   server: {
     proxy: { '/api': { target: apiTarget, changeOrigin: false } },
   },

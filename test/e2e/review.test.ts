@@ -327,6 +327,42 @@ describe('lesson review: clips, notes, and the teacher watching a clip', () => {
     expect([...coach.errors, ...teacher.errors]).toEqual([]);
   }, 240_000);
 
+  it('opens a review link followed while signed out, after signing in, with the video playable', async () => {
+    const coachApi = await new ApiClient(server.url).signIn(COACH);
+    const { items } = await coachApi.json<{ items: Array<{ id: string; title: string }> }>(
+      'GET',
+      '/api/lessons',
+      200,
+    );
+    const demo = items.find((lesson) => lesson.title === 'Comparing fractions with a number line');
+    if (!demo) throw new Error('no demo lesson');
+    await waitUntilReady(coachApi, demo.id);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    // The address asks for the lesson's timeline and media at once: refused (401) while
+    // signed out, asked again once signed in.
+    const at = `/lessons/${demo.id}/review`;
+    const timelineAnswers: number[] = [];
+    page.on('response', (res) => {
+      if (res.url().endsWith(`/api/lessons/${demo.id}/timeline`))
+        timelineAnswers.push(res.status());
+    });
+    await page.goto(`${server.url}${at}`);
+    await page.waitForURL(/\/sign-in\?next=/);
+    await signInThroughPage(page, COACH.email, COACH.password);
+    await page.waitForURL(`${server.url}${at}`);
+    await whenPlayable(page);
+    await page.getByText('12 notes').waitFor();
+    expect(timelineAnswers).toEqual([401, 200]);
+    // A reload of a clip view, signed in: the page opens on its clip.
+    await page.goto(`${server.url}/lessons/${demo.id}/clips/1`);
+    await page.getByText(/Playback stays inside the clip/).waitFor();
+    await whenPlayable(page);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 60_000);
+
   it('shows the demo lesson transcript as captions and as a synced, searchable panel', async () => {
     const coachApi = await new ApiClient(server.url).signIn(COACH);
     const { items } = await coachApi.json<{ items: Array<{ id: string; title: string }> }>(
