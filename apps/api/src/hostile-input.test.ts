@@ -10,7 +10,7 @@ import { createWorld, PERSONAS, type Persona, type World } from './testing/world
 /**
  * Hostile input, generated: every route that takes a body or an id gets wrong types, huge
  * strings, NaN and negative times, unknown codes, deep JSON, wrong content types and path
- * tricks. Whatever arrives, the API answers below 500, every error is problem+json with a
+ * tricks; every route gets hostile query strings and hostile headers. Whatever arrives, the API answers below 500, every error is problem+json with a
  * stable code, and a refused request leaves every table exactly as it was.
  */
 
@@ -112,6 +112,37 @@ function hostileBody(sample: unknown): fc.Arbitrary<Attempt> {
   );
   return fc.oneof({ weight: 3, arbitrary: fieldMutation }, { weight: 1, arbitrary: notABody });
 }
+
+/** Query parameters the API reads somewhere, and others: hostile values for any of them. */
+const QUERY_KEYS = ['limit', 'userId', 'lessonId', 'teacherId', 'before', 'q', 'grade', 'code'];
+const hostileQuery = fc.oneof(
+  fc
+    .array(
+      fc.tuple(
+        fc.oneof(fc.constantFrom(...QUERY_KEYS), fc.string({ maxLength: 6 })),
+        fc.oneof(
+          fc.string({ maxLength: 12 }),
+          fc.constantFrom('', 'NaN', '-1', '0', '501', '1e309', '0x10', 'true', '[]'),
+          fc.constantFrom('x'.repeat(10_000), '\u0000', '../../etc', '<script>alert(1)</script>'),
+          fc.constantFrom('2026-02-30T99:99:99Z', 'not-a-date', "' OR 1=1 --"),
+        ),
+      ),
+      { minLength: 1, maxLength: 4 },
+    )
+    .map((pairs) =>
+      pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&'),
+    ),
+  // Written raw: bad escapes, repeated and bracketed keys, keys without values.
+  fc.constantFrom(
+    'limit=%E0%A4%A',
+    'limit=1&limit=2&limit=x',
+    'limit[]=1&teacherId[a]=b',
+    '%00=%00',
+    'q',
+    '&&&=&',
+    'before=%2F%2E%2E',
+  ),
+);
 
 const PATH_TRICKS = [
   '..%2F..%2Fetc%2Fpasswd',
@@ -259,6 +290,33 @@ describe('hostile input', () => {
           `${route} with ${header[0]}: ${String(header[1]).slice(0, 60)}`,
         );
       }
+    }, 120_000);
+
+    it('refuses generated query strings cleanly', async () => {
+      const path = spec.path(world);
+      const body = JSON.stringify(spec.body?.(world) ?? {});
+      await fc.assert(
+        fc.asyncProperty(hostileQuery, async (query) => {
+          const before = await snapshot(world.api.ctx.db);
+          const res = await send(
+            persona,
+            method,
+            `${path}${path.includes('?') ? '&' : '?'}${query}`,
+            {
+              body,
+              contentType: 'application/json',
+            },
+          );
+          await expectRefusedCleanly(
+            res,
+            world.api.ctx.db,
+            before,
+            route,
+            `${route} ?${query.slice(0, 80)}`,
+          );
+        }),
+        { numRuns: RUNS },
+      );
     }, 120_000);
 
     it('refuses path tricks in place of ids cleanly', async () => {
