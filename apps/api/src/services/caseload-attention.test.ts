@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CycleView } from '../domain/cycle';
 import { attentionFor } from './caseload-attention';
-import { toCsv } from './csv';
+import { csvLine } from './csv';
 
 const now = new Date('2026-12-01T12:00:00Z');
 const cycle = (over: Partial<CycleView>): CycleView =>
@@ -36,16 +36,10 @@ describe('attentionFor', () => {
   });
 });
 
-describe('toCsv', () => {
+describe('csvLine', () => {
   it('quotes what needs quoting and disarms spreadsheet formulas, leaving numbers alone', () => {
-    expect(
-      toCsv(
-        ['a', 'b'],
-        [
-          ['x,y', '=1+1'],
-          ['say "hi"', -1],
-        ],
-      ),
-    ).toBe('a,b\r\n"x,y",\'=1+1\r\n"say ""hi""",-1\r\n');
+    expect(csvLine(['x,y', '=1+1', 'say "hi"', -1, 'a\r\nb', '@SUM(A1)'])).toBe(
+      `"x,y",'=1+1,"say ""hi""",-1,"a\r\nb",'@SUM(A1)`,
+    );
   });
 });

@@ -1,13 +1,10 @@
 /**
  * RFC 4180 CSV. Every field is quoted when it needs to be, and a text field that a
  * spreadsheet would run as a formula (=, +, -, @, tab, CR at its start) is prefixed with an
- * apostrophe; numbers are written as numbers.
+ * apostrophe; numbers are written as numbers. One record, without its line break.
  */
-export function toCsv(
-  header: readonly string[],
-  rows: ReadonlyArray<ReadonlyArray<string | number>>,
-): string {
-  return `${[header, ...rows].map((row) => row.map(field).join(',')).join('\r\n')}\r\n`;
+export function csvLine(row: ReadonlyArray<string | number>): string {
+  return row.map(field).join(',');
 }
 
 function field(value: string | number): string {

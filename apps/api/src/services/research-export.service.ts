@@ -6,7 +6,7 @@ import type { CycleRepository } from '../repositories/cycle.repository';
 import type { DashboardRepository, ScoredCode } from '../repositories/dashboard.repository';
 import type { AccessService } from './access.service';
 import type { AuditService } from './audit.service';
-import { toCsv } from './csv';
+import { csvLine } from './csv';
 import type { CycleService } from './cycle.service';
 
 /**
@@ -34,8 +34,12 @@ export const RESEARCH_COLUMNS = [
   'distance',
   'quality_delta',
 ] as const;
-type Column = (typeof RESEARCH_COLUMNS)[number];
-type Row = Partial<Record<Column, string | number>>;
+type Cell = string | number;
+
+/** The columns from `code_id` on, for a cycle without a submitted stock score. */
+const NO_SCORE: readonly Cell[] = RESEARCH_COLUMNS.slice(RESEARCH_COLUMNS.indexOf('code_id')).map(
+  () => '',
+);
 
 /** Views are computed in slices so an export of a whole district stays within bind limits. */
 const SLICE = 500;
@@ -62,32 +66,32 @@ export class ResearchExportService {
     const views = await this.viewsInSlices(cycles);
     const scores = groupBy(await this.deps.dashboard.submittedScores(viewer.programId));
     const pid = pseudonymizer();
-    const rows: Row[] = [];
+    const comparison = memoized(compare);
+    // Each record is written as it is made: a district's export is tens of thousands of rows.
+    const lines = [csvLine(RESEARCH_COLUMNS)];
     for (const cycle of views) {
-      const base: Row = {
-        teacher_pid: pid('t', cycle.teacherId),
-        coach_pid: pid('c', cycle.coachId),
-        cycle_pid: pid('y', cycle.id),
-        cycle_number: cycle.number,
-        cycle_month: cycle.createdAt.slice(0, 7),
-        stage: cycle.stage,
-        focus_codes: cycle.focusCodeIds.join(' '),
-        stock_clip_pid: cycle.stockClipId ? pid('s', cycle.stockClipId) : '',
-      };
+      const base: Cell[] = [
+        pid('t', cycle.teacherId),
+        pid('c', cycle.coachId),
+        pid('y', cycle.id),
+        cycle.number,
+        cycle.createdAt.slice(0, 7),
+        cycle.stage,
+        cycle.focusCodeIds.join(' '),
+        cycle.stockClipId ? pid('s', cycle.stockClipId) : '',
+      ];
       const scored = scores.get(cycle.id) ?? [];
-      if (scored.length === 0) rows.push(base);
-      for (const s of scored) rows.push({ ...base, ...compare(s) });
+      if (scored.length === 0) lines.push(csvLine([...base, ...NO_SCORE]));
+      for (const s of scored) lines.push(csvLine([...base, ...comparison(s)]));
     }
+    const rows = lines.length - 1;
     await this.deps.audit.record({
       programId: viewer.programId,
       actorId: viewer.userId,
       action: 'program.research-exported',
-      detail: { cycles: views.length, rows: rows.length },
+      detail: { cycles: views.length, rows },
     });
-    return toCsv(
-      RESEARCH_COLUMNS,
-      rows.map((r) => RESEARCH_COLUMNS.map((c) => r[c] ?? '')),
-    );
+    return `${lines.join('\r\n')}\r\n`;
   }
 
   private async viewsInSlices(cycles: readonly Cycle[]): Promise<CycleView[]> {
@@ -101,37 +105,67 @@ export class ResearchExportService {
 
 /**
  * Salted HMACs with a fresh salt per export: an id is stable within one file (rows of the
- * same teacher join up) but cannot be linked across exports or back to the database.
+ * same teacher join up) but cannot be linked across exports or back to the database. Each id
+ * is hashed once per export.
  */
 function pseudonymizer(): (prefix: string, id: string) => string {
   const salt = randomBytes(32);
-  return (prefix, id) =>
-    `${prefix}-${createHmac('sha256', salt).update(`${prefix}:${id}`).digest('hex').slice(0, 16)}`;
+  const known = new Map<string, string>();
+  return (prefix, id) => {
+    const key = `${prefix}:${id}`;
+    let pid = known.get(key);
+    if (pid === undefined) {
+      pid = `${prefix}-${createHmac('sha256', salt).update(key).digest('hex').slice(0, 16)}`;
+      known.set(key, pid);
+    }
+    return pid;
+  };
 }
 
 function groupBy(scores: readonly ScoredCode[]): Map<string, ScoredCode[]> {
   const out = new Map<string, ScoredCode[]>();
-  for (const s of scores) out.set(s.cycleId, [...(out.get(s.cycleId) ?? []), s]);
+  for (const s of scores) {
+    const list = out.get(s.cycleId);
+    if (list) list.push(s);
+    else out.set(s.cycleId, [s]);
+  }
   return out;
 }
 
-/** The teacher's level beside the master's, with agreement honouring the scale's direction. */
-function compare(s: ScoredCode): Row {
+/** A comparison depends only on the code and the two levels: each is worked out once. */
+function memoized(fn: (s: ScoredCode) => readonly Cell[]): (s: ScoredCode) => readonly Cell[] {
+  const known = new Map<string, readonly Cell[]>();
+  return (s) => {
+    const key = `${s.codeId}\u0000${s.level}\u0000${s.masterLevel ?? ''}`;
+    let cells = known.get(key);
+    if (!cells) {
+      cells = fn(s);
+      known.set(key, cells);
+    }
+    return cells;
+  };
+}
+
+/**
+ * The columns from `code_id` on: the teacher's level beside the master's, with agreement
+ * honouring the scale's direction.
+ */
+function compare(s: ScoredCode): readonly Cell[] {
   const code = findCode(MQI_RUBRIC, s.codeId);
-  if (!code) return { code_id: s.codeId };
+  if (!code) return [s.codeId, '', '', '', '', '', '', '', '', ''];
   const scale = scaleOf(MQI_RUBRIC, code);
   const scoreOf = (level: string) => scale.levels[levelIndex(scale, level)]?.score ?? '';
-  const row: Row = {
-    code_id: code.id,
-    code_domain: code.domainId ?? '',
-    scale_direction: scale.direction,
-    teacher_level: s.level,
-    teacher_score: scoreOf(s.level),
-  };
-  if (s.masterLevel === null) return row;
-  row.master_level = s.masterLevel;
-  row.master_score = scoreOf(s.masterLevel);
-  if (levelIndex(scale, s.level) < 0 || levelIndex(scale, s.masterLevel) < 0) return row;
+  const teacher: Cell[] = [
+    code.id,
+    code.domainId ?? '',
+    scale.direction,
+    s.level,
+    scoreOf(s.level),
+  ];
+  if (s.masterLevel === null) return [...teacher, '', '', '', '', ''];
+  const master: Cell[] = [s.masterLevel, scoreOf(s.masterLevel)];
+  if (levelIndex(scale, s.level) < 0 || levelIndex(scale, s.masterLevel) < 0)
+    return [...teacher, ...master, '', '', ''];
   const a = agreement(MQI_RUBRIC, code.id, s.level, s.masterLevel);
-  return { ...row, agreement: a.kind, distance: a.distance, quality_delta: a.qualityDelta };
+  return [...teacher, ...master, a.kind, a.distance, a.qualityDelta];
 }
