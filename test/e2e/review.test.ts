@@ -142,6 +142,20 @@ async function personAt(person: { email: string; password: string }, at: string,
   return { page, errors };
 }
 
+/** The demo lesson, once processed (the coach can see it). */
+async function readyDemoLesson(): Promise<{ id: string; title: string }> {
+  const coachApi = await new ApiClient(server.url).signIn(COACH);
+  const { items } = await coachApi.json<{ items: Array<{ id: string; title: string }> }>(
+    'GET',
+    '/api/lessons',
+    200,
+  );
+  const demo = items.find((lesson) => lesson.title === 'Comparing fractions with a number line');
+  if (!demo) throw new Error('no demo lesson');
+  await waitUntilReady(coachApi, demo.id);
+  return demo;
+}
+
 const video = (page: Page) => page.locator('video').first();
 const videoTime = (page: Page) => video(page).evaluate((v: HTMLVideoElement) => v.currentTime);
 const whenPlayable = (page: Page) =>
@@ -328,15 +342,7 @@ describe('lesson review: clips, notes, and the teacher watching a clip', () => {
   }, 240_000);
 
   it('opens a review link followed while signed out, after signing in, with the video playable', async () => {
-    const coachApi = await new ApiClient(server.url).signIn(COACH);
-    const { items } = await coachApi.json<{ items: Array<{ id: string; title: string }> }>(
-      'GET',
-      '/api/lessons',
-      200,
-    );
-    const demo = items.find((lesson) => lesson.title === 'Comparing fractions with a number line');
-    if (!demo) throw new Error('no demo lesson');
-    await waitUntilReady(coachApi, demo.id);
+    const demo = await readyDemoLesson();
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const errors = collectPageErrors(page);
@@ -364,15 +370,7 @@ describe('lesson review: clips, notes, and the teacher watching a clip', () => {
   }, 60_000);
 
   it('shows the demo lesson transcript as captions and as a synced, searchable panel', async () => {
-    const coachApi = await new ApiClient(server.url).signIn(COACH);
-    const { items } = await coachApi.json<{ items: Array<{ id: string; title: string }> }>(
-      'GET',
-      '/api/lessons',
-      200,
-    );
-    const demo = items.find((lesson) => lesson.title === 'Comparing fractions with a number line');
-    if (!demo) throw new Error('no demo lesson');
-    await waitUntilReady(coachApi, demo.id);
+    const demo = await readyDemoLesson();
     const coach = await personAt(COACH, `/lessons/${demo.id}/review`);
     const { page } = coach;
     await whenPlayable(page);
