@@ -11,11 +11,11 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { load, Session } from './lib/district-load.mjs';
+import { load } from './lib/district-load.mjs';
 import { loadScale } from './lib/district-seed.mjs';
-import { ensureApiBuilt, repoRoot, requireFromApi, startApi } from './lib/processes.mjs';
+import { Session } from './lib/load-api.mjs';
+import { ensureApiBuilt, loadTestSupport, requireFromApi, startApi } from './lib/processes.mjs';
 
 const HELP = `node test/bench/district.mjs [options]
 
@@ -129,7 +129,7 @@ async function postgresDistrict() {
     // The server keeps the database; the auth secret goes with it.
     await fs.writeFile(path.join(dataDir, 'auth-secret'), `district-bench-${name}`.padEnd(48, '-'));
   } else {
-    const harness = await loadPostgresHarness();
+    const harness = await loadTestSupport('postgres', benchDir);
     log('starting a throwaway PostgreSQL server (test/support/postgres.ts)');
     server = await harness.startPostgres();
     url = await server.createDatabase('district');
@@ -147,22 +147,6 @@ async function postgresDistrict() {
   };
 }
 
-async function loadPostgresHarness() {
-  const esbuild = requireFromApi('esbuild');
-  const outfile = path.join(benchDir, 'district-postgres-harness.mjs');
-  await fs.mkdir(benchDir, { recursive: true });
-  await esbuild.build({
-    entryPoints: [path.join(repoRoot, 'test/support/postgres.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    logLevel: 'warning',
-  });
-  return import(pathToFileURL(outfile).href);
-}
-
 /** Seeds (or finds) the district on one database, starts the API on it and loads each route. */
 async function measure(db) {
   const seedStarted = performance.now();
@@ -177,20 +161,20 @@ async function measure(db) {
     env: { ...district.env, DEMO: 'off', RUN_WORKER: 'off' },
   });
   try {
-    const signIn = (email) => new Session(api.origin, email).signIn(seed.password);
+    const signIn = (email) => new Session(api.origin).signIn(email, seed.password);
     const admin = await signIn(seed.accounts.admin);
     const coaches = await Promise.all(seed.accounts.coaches.map(signIn));
     const teachers = await Promise.all(seed.accounts.teachers.map(signIn));
     // Each coach's timeline requests go round their caseload's latest lessons.
     const lessonsOf = [];
     for (const coach of coaches) {
-      const { items } = await coach.json('/api/dashboard/coach');
+      const { items } = await coach.json('GET', '/api/dashboard/coach', 200);
       const ids = items.map((i) => i.current?.lesson?.id).filter(Boolean);
       if (ids.length === 0) throw new Error(`${coach.email} has no lessons`);
       lessonsOf.push(ids);
     }
-    const check = await coaches[0].json(`/api/lessons/${lessonsOf[0][0]}/timeline`);
-    const home = await teachers[0].json('/api/dashboard/teacher');
+    const check = await coaches[0].json('GET', `/api/lessons/${lessonsOf[0][0]}/timeline`, 200);
+    const home = await teachers[0].json('GET', '/api/dashboard/teacher', 200);
     log(
       `${db}: coach dashboard ${lessonsOf[0].length} teachers; teacher home ${home.history.length + (home.current ? 1 : 0)} cycles; timeline ${check.annotations.length} annotations, ${check.annotations.reduce((n, a) => n + a.replies.length, 0)} replies`,
     );

@@ -14,11 +14,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
+import { ensurePlayerLesson } from '../fixtures/fixtures.mjs';
 import { Session, uploadLesson, waitReady } from './lib/load-api.mjs';
 import { machine, median, ms, quantile, table, writeJson } from './lib/load-report.mjs';
-import { ensurePlayerLesson } from './lib/player-lesson.mjs';
 import { instrument, pressPlayWhenOffered } from './lib/player-page.mjs';
-import { ensureApiBuilt, loadRgwHarness, repoRoot, startApi } from './lib/processes.mjs';
+import { ensureApiBuilt, loadTestSupport, repoRoot, startApi } from './lib/processes.mjs';
 
 const USAGE = `node test/bench/player.mjs [options]
   --runs N        measured runs per store (default 7, after one warm-up)
@@ -250,7 +250,7 @@ async function benchStore(store, file, browser) {
   try {
     let env = { STORAGE_DRIVER: 'local' };
     if (store === 's3') {
-      const { startRgw } = await loadRgwHarness(work);
+      const { startRgw } = await loadTestSupport('rgw', work);
       const rgw = await startRgw();
       stops.push(rgw.stop);
       env = (origin) => ({

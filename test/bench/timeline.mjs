@@ -7,7 +7,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ApiClient } from './lib/clients.mjs';
+import { Session } from './lib/load-api.mjs';
 import { ensureApiBuilt, memoryOf, requireFromApi, startApi } from './lib/processes.mjs';
 
 const { values: args } = parseArgs({
@@ -121,7 +121,7 @@ async function main() {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'elevate-bench-timeline-'));
   const api = await startApi({ dataDir, env: { RUN_WORKER: 'on' } });
   try {
-    const coach = new ApiClient(api.origin);
+    const coach = new Session(api.origin);
     await coach.signIn('coach@demo.elevate.test', 'elevate-demo-2026');
     let lesson;
     for (let i = 0; i < 120; i++) {

@@ -15,7 +15,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
-  ApiClient,
   STALL_MS,
   uploadPlainHttp,
   uploadThroughApi,
@@ -32,9 +31,10 @@ import {
   multipartEtag,
   partMd5s,
 } from './lib/files.mjs';
+import { Session } from './lib/load-api.mjs';
 import {
   ensureApiBuilt,
-  loadRgwHarness,
+  loadTestSupport,
   memoryOf,
   ourCephCluster,
   requireFromApi,
@@ -226,7 +226,7 @@ async function benchLocal(file) {
   cleanups.push(api.stop);
   const plain = await startPlainServer(plainDir);
   cleanups.push(plain.stop);
-  const client = new ApiClient(api.origin);
+  const client = new Session(api.origin);
   await client.signIn(TEACHER.email, TEACHER.password);
   console.log(`local: API ${api.origin} (pid ${api.pid}), plain PUT server ${plain.origin}`);
 
@@ -242,7 +242,7 @@ async function benchLocal(file) {
   };
   for (let run = -1; run < runs; run++) {
     const ours = async () => {
-      const lesson = await client.createLesson(`Benchmark local ${run + 2}`);
+      const lesson = await client.createLesson(`Benchmark local ${run + 2}`, 'Upload benchmark');
       const r = await measure(
         () =>
           withAgent((agent) =>
@@ -301,7 +301,7 @@ async function benchLocal(file) {
 async function benchS3(file) {
   const work = await fs.mkdtemp(path.join(benchDir, 's3-'));
   cleanups.push(() => fs.rm(work, { recursive: true, force: true }));
-  const { startRgw } = await loadRgwHarness(work);
+  const { startRgw } = await loadTestSupport('rgw', work);
   const rgw = await startRgw();
   cleanups.push(rgw.stop);
   const { conf, rgwPid, osdPid } = ourCephCluster();
@@ -321,7 +321,7 @@ async function benchS3(file) {
     }),
   });
   cleanups.push(api.stop);
-  const client = new ApiClient(api.origin);
+  const client = new Session(api.origin);
   await client.signIn(TEACHER.email, TEACHER.password);
   console.log(`s3: RGW ${rgw.endpoint} (${conf}), API ${api.origin} (pid ${api.pid})`);
 
@@ -359,7 +359,7 @@ async function benchS3(file) {
   for (let run = -1; run < runs; run++) {
     const ours = async () => {
       const note = osdNote();
-      const lesson = await client.createLesson(`Benchmark s3 ${run + 2}`);
+      const lesson = await client.createLesson(`Benchmark s3 ${run + 2}`, 'Upload benchmark');
       const agent = new http.Agent({ keepAlive: true });
       const r = await measure(
         () => uploadThroughApi(client, { file, size, lessonId: lesson.id, agent, signBatch }),

@@ -1,47 +1,8 @@
-// The district benchmark's clients and load: signed-in sessions, N requests with C in
-// flight, latency percentiles, and the API's CPU time over each route.
+// The district benchmark's load: N requests with C in flight from signed-in sessions
+// (load-api.mjs), latency percentiles, and the API's CPU time over each route.
 import { cpuOf } from './processes.mjs';
 
 const TIMEOUT_MS = 120_000;
-
-/** One signed-in user (cookie session), as the web app holds one. */
-export class Session {
-  cookie = '';
-
-  constructor(origin, email) {
-    this.origin = origin;
-    this.email = email;
-  }
-
-  async signIn(password) {
-    const res = await fetch(new URL('/api/auth/sign-in/email', this.origin), {
-      method: 'POST',
-      headers: { origin: this.origin, 'content-type': 'application/json' },
-      body: JSON.stringify({ email: this.email, password }),
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-    });
-    const text = await res.text();
-    if (res.status !== 200) throw new Error(`sign-in ${this.email}: ${res.status} ${text}`);
-    const cookie = res.headers.getSetCookie().find((c) => c.startsWith('elevate.session_token='));
-    if (!cookie) throw new Error('sign-in set no elevate.session_token cookie');
-    this.cookie = cookie.split(';')[0];
-    return this;
-  }
-
-  async get(pathname) {
-    const res = await fetch(new URL(pathname, this.origin), {
-      headers: { cookie: this.cookie },
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-    });
-    const text = await res.text();
-    if (res.status !== 200) throw new Error(`GET ${pathname}: ${res.status} ${text.slice(0, 300)}`);
-    return text;
-  }
-
-  async json(pathname) {
-    return JSON.parse(await this.get(pathname));
-  }
-}
 
 /**
  * `requests` GETs, `concurrency` at a time; `next(i)` gives the i-th request's session and

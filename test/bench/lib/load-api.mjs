@@ -1,6 +1,6 @@
-// A browser tab's view of the API for the load and player benchmarks: a session cookie, the
-// Origin a browser sends, and the real part-upload flow (optionally paced to a network's
-// speed). Self-contained so these benchmarks do not depend on files others are editing.
+// A browser tab's view of the API for every benchmark: a session cookie, the Origin a browser
+// sends, and (for the load and player benchmarks) the real part-upload flow, optionally paced
+// to a network's speed.
 import fs from 'node:fs/promises';
 import http from 'node:http';
 
@@ -47,6 +47,7 @@ export class Session {
     const cookie = res.headers.getSetCookie().find((c) => c.startsWith('elevate.session_token='));
     if (!cookie) throw new Error('sign-in set no elevate.session_token cookie');
     this.cookie = cookie.split(';')[0];
+    this.email = email;
     return this;
   }
 

@@ -1,7 +1,7 @@
 // The processes the benchmark runs: the built API, the plain baseline server, Ceph RGW
 // (through the repo's own harness, test/support/rgw.ts), and the API's memory readings.
 import { execFile, execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
@@ -155,14 +155,16 @@ export async function startPlainServer(dir) {
 }
 
 /**
- * `startRgw` from test/support/rgw.ts, a TypeScript module: bundled on the fly with the
- * esbuild that apps/api already depends on (no TS runner is installed) into `outDir`.
+ * A TypeScript module of test/support (`rgw` for startRgw, `postgres` for startPostgres),
+ * bundled on the fly with the esbuild that apps/api already depends on (no TS runner is
+ * installed) into `outDir`, and imported.
  */
-export async function loadRgwHarness(outDir) {
+export async function loadTestSupport(name, outDir) {
   const esbuild = requireFromApi('esbuild');
-  const outfile = path.join(outDir, 'rgw-harness.mjs');
+  const outfile = path.join(outDir, `${name}-harness.mjs`);
+  mkdirSync(outDir, { recursive: true });
   await esbuild.build({
-    entryPoints: [path.join(repoRoot, 'test/support/rgw.ts')],
+    entryPoints: [path.join(repoRoot, `test/support/${name}.ts`)],
     outfile,
     bundle: true,
     platform: 'node',
